@@ -1,0 +1,22 @@
+import type { PlainError } from '../errors';
+import type { Channel, ChannelReport, DataRange, ImportSummary, ReportRequest, Workbook, WorkbookRequest } from './types';
+
+export type LoadOutcome =
+  | { ok: true; summary: ImportSummary }
+  | { ok: false; fileName: string; error: PlainError };
+
+/**
+ * The engine's one API object. The worker exposes it through comlink with `File` inputs; the CLI builds
+ * the same object in Node with file paths. Every call takes one named-object argument.
+ */
+export interface EngineApi<Input> {
+  /** Loads files one after another; a file that fails leaves no rows and does not stop the others. */
+  loadFiles(args: { files: Input[] }): Promise<LoadOutcome[]>;
+  removeFile(args: { fileId: number }): Promise<void>;
+  listFiles(): Promise<ImportSummary[]>;
+  dataRange(args: { channel: Channel }): Promise<DataRange>;
+  report(args: ReportRequest): Promise<ChannelReport>;
+  workbook(args: WorkbookRequest): Promise<Workbook>;
+  /** Drops every loaded file. */
+  reset(): Promise<void>;
+}

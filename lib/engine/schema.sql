@@ -1,0 +1,43 @@
+-- The canonical tables. Every input format writes into these two, and every number of the report is
+-- computed from them. Text columns keep identities exactly as written (extensions keep leading zeros).
+
+-- One row per users-list or extension-list entry.
+CREATE TABLE IF NOT EXISTS users (
+  file_id      INTEGER NOT NULL,
+  source_line  INTEGER,
+  platform_id  VARCHAR,  -- the platform's extension id
+  extension    VARCHAR,  -- extension number, as text
+  email        VARCHAR,
+  name         VARCHAR,
+  department   VARCHAR,
+  site         VARCHAR,
+  status       VARCHAR,  -- Enabled, Disabled, Frozen, NotActivated, Unassigned (normalised)
+  type         VARCHAR   -- User, Digital User, Flexible User, Department, Room, Limited, ... as written
+);
+
+-- One row per use-shaped record: a call-log record (never a leg), a meeting join or hosting, a post,
+-- or a row of the usage-events format.
+CREATE TABLE IF NOT EXISTS events (
+  file_id          INTEGER NOT NULL,
+  source_line      INTEGER,
+  channel          VARCHAR NOT NULL,  -- phone, video, message
+  kind             VARCHAR NOT NULL,  -- record (from a platform export) or usage (usage-events row)
+  record_id        VARCHAR,
+  session_id       VARCHAR,           -- phone: session key; video: meeting id; message: chat id
+  start_utc        TIMESTAMP,         -- the start instant, when the source carries a zone or offset
+  start_wall       TIMESTAMP,         -- wall-clock start, read in the report time zone, otherwise
+  user_platform_id VARCHAR,           -- the user who owns the record
+  user_extension   VARCHAR,
+  user_email       VARCHAR,
+  user_name        VARCHAR,
+  endpoint_raw     VARCHAR,           -- client application as the source names it
+  version          VARCHAR,
+  role             VARCHAR,           -- video: host or participant
+  direction        VARCHAR,           -- phone: Inbound or Outbound
+  result           VARCHAR,           -- phone: the result word as written
+  action           VARCHAR,
+  duration_s       DOUBLE,
+  from_extension   VARCHAR,           -- phone: extension number on each side, when internal
+  to_extension     VARCHAR,
+  CHECK (start_utc IS NOT NULL OR start_wall IS NOT NULL)
+);

@@ -1,0 +1,134 @@
+/**
+ * The engine's contract: what crosses the worker boundary between the UI and the engine, and what the
+ * CLI calls directly. Everything here is structured-clone safe (no classes, no bigint).
+ */
+
+export type Channel = 'phone' | 'video' | 'message';
+
+/** A whole-day period in the report time zone, both ends inclusive, as `YYYY-MM-DD`. */
+export interface Period {
+  from: string;
+  to: string;
+}
+
+/** Status thresholds, in percent of the period's working days with a use. */
+export interface StatusThresholds {
+  frequentPercent: number;
+  regularPercent: number;
+}
+
+export const DEFAULT_THRESHOLDS: StatusThresholds = { frequentPercent: 60, regularPercent: 20 };
+
+/** The administrator who builds the report, written to the General metrics sheet. */
+export interface ReportAuthor {
+  name: string;
+  extension: string;
+}
+
+export interface ReportRequest {
+  channel: Channel;
+  period: Period;
+  /** IANA time zone name, such as `Europe/Berlin`. */
+  timeZone: string;
+  thresholds: StatusThresholds;
+}
+
+export interface WorkbookRequest extends ReportRequest {
+  author: ReportAuthor;
+  /** The instant the workbook is built, as epoch milliseconds (passed in so tests are repeatable). */
+  generatedAt: number;
+}
+
+/** Per file, what the import found. */
+export interface ImportSummary {
+  fileId: number;
+  fileName: string;
+  /** The recognised format's identifier, such as `ringcentral-call-log-json`. */
+  formatId: string;
+  formatLabel: string;
+  channels: Channel[];
+  rowsRead: number;
+  rowsUsed: number;
+  /** Earliest and latest event start found, as `YYYY-MM-DD` in UTC or wall-clock; null without events. */
+  firstDate: string | null;
+  lastDate: string | null;
+  /** Plain sentences: skipped lines, encodings, zone-less times, values counted as Other. */
+  notes: string[];
+}
+
+export interface Kpi {
+  /** Identifier shared by the KPI's SQL file, tests, workbook row and docs entry. */
+  id: string;
+  label: string;
+  /** A number, or text for ranked lists such as the top endpoints; null when it cannot be known. */
+  value: number | string | null;
+  unit: string;
+  definition: string;
+}
+
+export interface WeekRow {
+  /** Monday of the week, or the period's first day when the period starts mid-week. */
+  weekStart: string;
+  weekEnd: string;
+  activeUsers: number;
+  volume: number;
+}
+
+export interface BreakdownRow {
+  name: string;
+  activeUsers: number;
+  volume: number;
+}
+
+export type UserStatus = 'Active' | 'Inactive';
+export type UsageStatus = 'Frequent' | 'Regular' | 'Occasional' | 'Never';
+
+/** One User Table row: one user on one endpoint (or one empty-endpoint row for an inactive user). */
+export interface UserRow {
+  userName: string;
+  userExtension: string;
+  userEmail: string;
+  status: UsageStatus;
+  userStatus: UserStatus;
+  department: string;
+  site: string;
+  endpoint: string;
+  version: string;
+  /** Wall-clock time in the report time zone, as epoch milliseconds read as UTC; null when unused. */
+  lastUsed: number | null;
+  usageCount: number;
+  /** Number of Calls, Meets or Messages over all the user's endpoints. */
+  channelCount: number;
+  /** `channelCount` as a fraction of the population's total (0..1). */
+  channelShare: number;
+  /** Video only. */
+  hostCount?: number;
+  participantCount?: number;
+}
+
+export interface ChannelReport {
+  channel: Channel;
+  period: Period;
+  timeZone: string;
+  /** False when no users list is loaded, so inactive users cannot be known. */
+  hasDirectory: boolean;
+  kpis: Kpi[];
+  weekly: WeekRow[];
+  byDepartment: BreakdownRow[];
+  bySite: BreakdownRow[];
+  byEndpoint: BreakdownRow[];
+  users: UserRow[];
+  sources: ImportSummary[];
+}
+
+/** The span of event dates loaded for a channel, used for the "All data" preset. */
+export interface DataRange {
+  channel: Channel;
+  first: string | null;
+  last: string | null;
+}
+
+export interface Workbook {
+  fileName: string;
+  bytes: Uint8Array<ArrayBuffer>;
+}

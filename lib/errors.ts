@@ -1,0 +1,62 @@
+/**
+ * Errors that cross the worker boundary. Comlink would flatten them into plain objects, so each
+ * one converts to and from `PlainError`; the UI and CLI show `message` (what failed, where, and what
+ * to do) in full.
+ */
+
+export interface ErrorLocation {
+  /** The file's name as the user dropped it. */
+  file: string;
+  /** 1-based line in the file, where known. */
+  line?: number;
+  /** The column's header name, where known. */
+  column?: string;
+  /** The offending value as found in the file, cut to 200 characters. */
+  value?: string;
+}
+
+export interface PlainError extends Partial<ErrorLocation> {
+  name: 'ImportError' | 'EngineError';
+  message: string;
+}
+
+/** A file could not be read or recognised; nothing of it was loaded. */
+export class ImportError extends Error {
+  override readonly name = 'ImportError';
+  readonly location: ErrorLocation;
+
+  /** `problem` says what is wrong and `remedy` what the user can do about it. */
+  constructor(location: ErrorLocation, problem: string, remedy: string) {
+    super(formatMessage(location, problem, remedy));
+    this.location = { ...location, value: location.value?.slice(0, 200) };
+  }
+}
+
+/** The engine failed for a reason unrelated to one file (start-up, memory, a bug). */
+export class EngineError extends Error {
+  override readonly name = 'EngineError';
+}
+
+function formatMessage({ file, line, column, value }: ErrorLocation, problem: string, remedy: string): string {
+  const where = [line === undefined ? '' : `line ${line}`, column === undefined ? '' : `column "${column}"`]
+    .filter(Boolean)
+    .join(', ');
+  const shown = value === undefined ? '' : ` (value "${value.slice(0, 200)}")`;
+  return `${file}${where ? `, ${where}` : ''}: ${problem}${shown}. ${remedy}`;
+}
+
+export function toPlainError(error: unknown): PlainError {
+  if (error instanceof ImportError) return { name: 'ImportError', message: error.message, ...error.location };
+  const message = error instanceof Error ? error.message : String(error);
+  return { name: 'EngineError', message };
+}
+
+export function fromPlainError(plain: PlainError): Error {
+  if (plain.name === 'ImportError' && plain.file !== undefined) {
+    const error = new ImportError({ file: plain.file }, '', '');
+    error.message = plain.message;
+    Object.assign(error.location, { line: plain.line, column: plain.column, value: plain.value });
+    return error;
+  }
+  return new EngineError(plain.message);
+}

@@ -1,0 +1,54 @@
+import type { Database } from '../engine/database';
+import type { Source } from '../engine/source';
+import type { Channel } from '../engine/types';
+
+/** What sniffing found out about a file before any format looks at it. */
+export interface SniffedFile {
+  /** The file as dropped. */
+  source: Source;
+  /** The file as UTF-8 without a byte-order mark: `source` itself when it already was. */
+  utf8: Source;
+  encoding: 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252' | 'binary';
+  container: 'csv' | 'json' | 'xlsx' | 'zip' | 'unknown';
+  /** Delimited text or a worksheet: its header row, found below any title lines. */
+  table?: {
+    columns: string[];
+    /** 1-based line of the header in the file (the row number in a worksheet). */
+    headerLine: number;
+    delimiter: string;
+  };
+  /** A JSON file's parsed document. */
+  json?: unknown;
+  /** Sentences for the import summary, such as the encoding used or title lines skipped. */
+  notes: string[];
+}
+
+export interface LoadContext {
+  db: Database;
+  /** The id to write into `file_id` of every row this file adds. */
+  fileId: number;
+  file: SniffedFile;
+}
+
+export interface LoadResult {
+  /** Data rows or records found in the file. */
+  rowsRead: number;
+  /** Rows written to the canonical tables. */
+  rowsUsed: number;
+  notes: string[];
+}
+
+/**
+ * One input format. Adding a vendor's export means adding one of these to `FORMATS`. `load` runs inside
+ * a transaction opened by the engine, so a thrown `ImportError` leaves nothing of the file behind.
+ */
+export interface Format {
+  /** Identifier shared by the format's file, tests and docs entry, such as `ringcentral-call-log-json`. */
+  id: string;
+  /** The name an administrator knows the export by. */
+  label: string;
+  /** Channels whose events it writes; empty for users lists. */
+  channels: Channel[];
+  recognise(file: SniffedFile): boolean;
+  load(context: LoadContext): LoadResult;
+}
