@@ -14,7 +14,8 @@ export interface EngineApi<Input> {
   loadFiles(args: { files: Input[] }): Promise<LoadOutcome[]>;
   removeFile(args: { fileId: number }): Promise<void>;
   listFiles(): Promise<ImportSummary[]>;
-  dataRange(args: { channel: Channel }): Promise<DataRange>;
+  /** First and last local dates with events of the channel, in `timeZone`. */
+  dataRange(args: { channel: Channel; timeZone: string }): Promise<DataRange>;
   report(args: ReportRequest): Promise<ChannelReport>;
   workbook(args: WorkbookRequest): Promise<Workbook>;
   /** Drops every loaded file. */
