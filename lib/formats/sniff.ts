@@ -127,8 +127,8 @@ function decodeBytes(bytes: Uint8Array, encoding: 'utf-16le' | 'utf-16be' | 'win
 }
 
 /**
- * Windows-1252 characters of bytes 0x80 to 0x9F, by byte. Node 20.18.3 and later decode the
- * `windows-1252` label as ISO-8859-1, which leaves these bytes as C1 control characters.
+ * Windows-1252 characters of bytes 0x80 to 0x9F, by byte. Node 20 releases from 20.18.3 on (seen on
+ * 20.20.2) decode the `windows-1252` label as ISO-8859-1, which leaves these bytes as C1 controls.
  * The five bytes Windows-1252 leaves undefined keep their control character, as in the WHATWG
  * Encoding Standard.
  */
@@ -157,7 +157,7 @@ function parseJson(source: Source, text: string): unknown {
   }
 }
 
-/** The line of a JSON syntax error, when the engine's message gives a position or a line. */
+/** Finds the line of a JSON syntax error when the engine's message gives a position or a line. */
 function jsonErrorLine(text: string, message: string): { line?: number } {
   const lineColumn = /line (\d+) column (\d+)/.exec(message);
   if (lineColumn) return { line: Number(lineColumn[1]) };
@@ -183,8 +183,8 @@ interface HeaderMatch {
 
 /**
  * Finds the delimiter and header row among the first lines. The header is the first record with at
- * least two non-empty, distinct, non-numeric fields whose field count equals that of most of the
- * non-blank records after it. When several delimiters find a header, the one with more columns wins,
+ * least two non-empty, mostly distinct, non-numeric fields whose field count equals that of most of
+ * the non-blank records after it. When several delimiters find a header, the one with more columns wins,
  * then the earlier header.
  */
 function findHeader(text: string): HeaderMatch | undefined {
@@ -211,8 +211,8 @@ function isBetterHeader(candidate: Table, best: Table): boolean {
 }
 
 /**
- * Returns the index of the header row among `rows`, or undefined. `fits(width, headerWidth)` says
- * whether a following row of `width` fields is data under a header of `headerWidth` fields.
+ * Returns the index of the header row among `rows`, or undefined. `fits(width, headerWidth)` returns
+ * true when a following row of `width` fields is data under a header of `headerWidth` fields.
  */
 export function findHeaderIndex(
   rows: readonly string[][],
@@ -229,26 +229,29 @@ export function findHeaderIndex(
   return undefined;
 }
 
+/**
+ * Header names are non-empty and not numbers. Most are distinct: a repeated name is allowed (DuckDB
+ * renames it), but a title cell merged across a worksheet row repeats one text in every cell.
+ */
 function looksLikeHeader(names: string[]): boolean {
   if (names.length < 2) return false;
   if (names.some((name) => name === '' || /^[\d\s.,:;/+\-()%]+$/.test(name))) return false;
-  return new Set(names.map((name) => name.toLowerCase())).size === names.length;
+  return new Set(names.map((name) => name.toLowerCase())).size * 2 > names.length;
 }
 
 function isBlank(fields: readonly string[]): boolean {
   return fields.every((field) => field.trim() === '');
 }
 
-/** A header cell as DuckDB names the column: trimmed, without a byte-order mark. */
+/** Cleans a header cell the way DuckDB names its column: trimmed, without a byte-order mark. */
 function cleanName(field: string): string {
   return field.replace(/\uFEFF/g, '').trim();
 }
 
 /**
- * Renames repeated column names the way DuckDB 1.4's read_csv does (checked against DuckDB-WASM
- * 1.32.0): names compare case-insensitively, and a repeat gets `_1`, `_2` and so on after the
- * number of earlier repeats, appending again while the new name is itself taken (`a, a_1, a`
- * becomes `a, a_1, a_1_1`).
+ * Renames repeated column names the way read_csv in DuckDB-WASM 1.32.0 does (checked by a test).
+ * Names compare case-insensitively. A repeat gets `_1`, `_2` and so on, counting earlier repeats,
+ * and gets another suffix while the new name is itself taken: `a, a_1, a` becomes `a, a_1, a_1_1`.
  */
 export function dedupeColumnNames(names: readonly string[]): string[] {
   const repeats = new Map<string, number>();
@@ -358,7 +361,7 @@ async function loadWorkbook(bytes: Uint8Array): Promise<ExcelJS.Workbook | undef
   return workbook.worksheets.length > 0 ? workbook : undefined;
 }
 
-/** Each row's displayed cell texts, 1-based rows at index row - 1, with trailing empty cells dropped. */
+/** Reads each row's displayed cell texts (row r at index r - 1), dropping trailing empty cells. */
 function worksheetRows(worksheet: ExcelJS.Worksheet): string[][] {
   const rows: string[][] = [];
   for (let r = 1; r <= worksheet.rowCount; r++) {
