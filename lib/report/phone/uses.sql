@@ -1,0 +1,99 @@
+-- Phone: calls as sessions, and each person's uses of the phone.
+--
+-- A record's result word is ranked case-insensitively: 1 answered, 2 voicemail, 3 abandoned,
+-- 4 missed, 5 any other word (reported as Other). A session's outcome is its best-ranked record.
+CREATE OR REPLACE TEMP MACRO phone_outcome_rank(result) AS
+  CASE
+    WHEN lower(trim(result)) IN ('accepted', 'call accepted', 'call connected') THEN 1
+    WHEN lower(trim(result)) IN ('voicemail', 'sent to voicemail') THEN 2
+    WHEN lower(trim(result)) = 'abandoned' THEN 3
+    WHEN lower(trim(result)) IN ('missed', 'no answer', 'busy', 'rejected', 'declined', 'hang up') THEN 4
+    ELSE 5
+  END;
+
+-- A usage-events row without a session id is a use of its own; its key is built from its content,
+-- so the same row dropped twice is still one use.
+CREATE OR REPLACE TEMP MACRO usage_key(channel, session_id, person_key, start_utc, start_wall, endpoint_raw) AS
+  coalesce(session_id,
+           'usage:' || md5(concat_ws('|', channel, person_key, start_utc, start_wall, endpoint_raw)));
+
+-- One row per call. A session is Internal when every record has an extension number on both sides,
+-- else it takes the direction of its first record. Usage rows naming no call-log session are calls
+-- too; one without a result is taken as answered, since the row reports a call that happened.
+CREATE OR REPLACE TEMP TABLE phone_sessions AS
+WITH records AS (
+  SELECT session_id AS session_key, local_ts, direction, duration_s,
+         from_extension IS NOT NULL AND to_extension IS NOT NULL AS both_extensions,
+         phone_outcome_rank(result) AS outcome_rank
+  FROM channel_events
+  WHERE kind = 'record'
+),
+usage_only AS (
+  SELECT usage_key(channel, session_id, person_key, start_utc, start_wall, endpoint_raw) AS session_key,
+         local_ts, direction, duration_s, false AS both_extensions,
+         CASE WHEN result IS NULL THEN 1 ELSE phone_outcome_rank(result) END AS outcome_rank
+  FROM channel_events
+  WHERE kind = 'usage'
+    AND (session_id IS NULL OR session_id NOT IN (SELECT session_key FROM records))
+)
+SELECT session_key,
+       min(local_ts) AS start_local,
+       min(local_ts)::DATE AS start_date,
+       CASE WHEN bool_and(both_extensions) THEN 'Internal'
+            ELSE coalesce(arg_min(direction, local_ts) FILTER (WHERE direction IS NOT NULL), 'Unknown')
+       END AS direction,
+       min(outcome_rank) AS outcome_rank,
+       -- Talk time of an answered call: its longest answered record.
+       max(duration_s) FILTER (WHERE outcome_rank = 1) AS talk_seconds
+FROM (SELECT * FROM records UNION ALL SELECT * FROM usage_only)
+GROUP BY session_key;
+
+-- Account volume: every call that started in the period.
+CREATE OR REPLACE TEMP TABLE volume AS
+SELECT s.session_key AS item_key, s.start_date AS local_date
+FROM phone_sessions AS s
+CROSS JOIN report_params AS p
+WHERE s.start_date BETWEEN p.from_date AND p.to_date;
+
+-- A person's use: a call in which they own an outbound record (whatever its result) or an inbound
+-- record that was answered. A usage row naming that call fills in its endpoint and version (the
+-- latest such row wins); a usage row naming no such use is a use of its own.
+CREATE OR REPLACE TEMP TABLE uses AS
+WITH record_uses AS (
+  SELECT DISTINCT person_key, session_id AS use_key
+  FROM channel_events
+  WHERE kind = 'record' AND person_key IS NOT NULL
+    AND (direction = 'Outbound' OR (direction = 'Inbound' AND phone_outcome_rank(result) = 1))
+),
+usage_rows AS (
+  SELECT person_key,
+         usage_key(channel, session_id, person_key, start_utc, start_wall, endpoint_raw) AS use_key,
+         endpoint_raw, version, local_ts
+  FROM channel_events
+  WHERE kind = 'usage' AND person_key IS NOT NULL
+),
+latest_usage AS (
+  SELECT person_key, use_key, arg_max(endpoint_raw, local_ts) AS endpoint_raw, arg_max(version, local_ts) AS version
+  FROM usage_rows
+  GROUP BY person_key, use_key
+),
+all_uses AS (
+  SELECT r.person_key, r.use_key, u.endpoint_raw, u.version
+  FROM record_uses AS r
+  LEFT JOIN latest_usage AS u USING (person_key, use_key)
+  UNION ALL
+  SELECT u.person_key, u.use_key, u.endpoint_raw, u.version
+  FROM latest_usage AS u
+  ANTI JOIN record_uses AS r USING (person_key, use_key)
+)
+SELECT a.person_key, a.use_key, a.endpoint_raw, a.version, s.start_local AS local_ts, s.start_date AS local_date
+FROM all_uses AS a
+JOIN phone_sessions AS s ON s.session_key = a.use_key
+CROSS JOIN report_params AS p
+WHERE s.start_date BETWEEN p.from_date AND p.to_date;
+
+-- Calls in the period, for the Phone KPIs.
+CREATE OR REPLACE TEMP TABLE phone_period_sessions AS
+SELECT s.*
+FROM phone_sessions AS s
+SEMI JOIN volume AS v ON v.item_key = s.session_key;

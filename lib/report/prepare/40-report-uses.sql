@@ -1,0 +1,20 @@
+-- The channel's uses in the period (made by the channel's own step as `uses`), with the endpoint
+-- normalised to the short list by the first matching rule; no client information means `Unknown`,
+-- a client that matches no rule `Other`.
+CREATE OR REPLACE TEMP TABLE endpoint_map AS
+SELECT raw,
+       coalesce((SELECT r.endpoint FROM endpoint_rules AS r
+                 WHERE regexp_matches(lower(raw), r.pattern)
+                 ORDER BY r.priority LIMIT 1), 'Other') AS endpoint
+FROM (SELECT DISTINCT endpoint_raw AS raw FROM uses WHERE nullif(trim(endpoint_raw), '') IS NOT NULL);
+
+CREATE OR REPLACE TEMP TABLE report_uses AS
+SELECT u.*, coalesce(m.endpoint, 'Unknown') AS endpoint
+FROM uses AS u
+LEFT JOIN endpoint_map AS m ON m.raw = u.endpoint_raw;
+
+-- Per person: uses over all endpoints, and distinct local dates with a use.
+CREATE OR REPLACE TEMP TABLE person_stats AS
+SELECT person_key, count(DISTINCT use_key) AS channel_count, count(DISTINCT local_date) AS active_days
+FROM report_uses
+GROUP BY person_key;

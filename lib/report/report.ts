@@ -1,0 +1,107 @@
+import type { Database, Row } from '../engine/database';
+import type { BreakdownRow, ChannelReport, ImportSummary, Kpi, ReportRequest, UserRow, WeekRow } from '../engine/types';
+import { DEFAULT_ENDPOINT_RULES, type EndpointRule } from './endpoints';
+import { channelKpis } from './kpi-files';
+import { assertPeriod } from './period';
+import { sqlFile } from './sql-files';
+import { toCount, toEpochMillis, toKpiValue, toNumber, toText } from './values';
+import { assertTimeZone, offsetIntervals } from './zone-offsets';
+
+/**
+ * Computes a channel's report from the canonical tables. `sources` are the import summaries of the
+ * loaded files; the report lists those that fed it.
+ */
+export function buildReport(
+  db: Database,
+  request: ReportRequest,
+  sources: readonly ImportSummary[],
+  endpointRules: readonly EndpointRule[] = DEFAULT_ENDPOINT_RULES,
+): ChannelReport {
+  assertPeriod(request.period);
+  assertTimeZone(request.timeZone);
+  prepare(db, request, endpointRules);
+
+  const hasDirectory = db.query('SELECT has_directory FROM report_params')[0]?.has_directory === true;
+  return {
+    channel: request.channel,
+    period: request.period,
+    timeZone: request.timeZone,
+    hasDirectory,
+    kpis: channelKpis(request.channel).map(({ id, label, unit, definition, sql }): Kpi => {
+      const value = toKpiValue(db.query(sql)[0]?.value);
+      return { id, label, unit, definition, value };
+    }),
+    weekly: db.query(sqlFile('tables/weekly')).map(toWeekRow),
+    byDepartment: db.query(sqlFile('tables/by-department')).map(toBreakdownRow),
+    bySite: db.query(sqlFile('tables/by-site')).map(toBreakdownRow),
+    byEndpoint: db.query(sqlFile('tables/by-endpoint')).map(toBreakdownRow),
+    users: db.query(sqlFile('tables/user-table')).map(toUserRow),
+    sources: sources.filter((source) => source.channels.length === 0 || source.channels.includes(request.channel)),
+  };
+}
+
+/** Builds the temporary tables every report query reads, in dependency order. */
+function prepare(db: Database, request: ReportRequest, endpointRules: readonly EndpointRule[]): void {
+  const { channel, period, thresholds } = request;
+  db.run(sqlFile('prepare/00-params'), [
+    channel,
+    period.from,
+    period.to,
+    thresholds.frequentPercent,
+    thresholds.regularPercent,
+  ]);
+  loadZoneOffsets(db, request);
+  loadEndpointRules(db, endpointRules);
+  for (const step of ['prepare/10-people', 'prepare/20-channel-events', 'prepare/30-population', `${channel}/uses`, 'prepare/40-report-uses']) {
+    db.run(sqlFile(step));
+  }
+}
+
+/** Registers the report zone's UTC offsets over the span of the channel's instants, as `tz_offsets`. */
+function loadZoneOffsets(db: Database, { channel, timeZone }: ReportRequest): void {
+  const span = db.query('SELECT min(start_utc) AS first, max(start_utc) AS last FROM events WHERE channel = ?', [channel])[0];
+  const first = toEpochMillis(span?.first) ?? 0;
+  const last = toEpochMillis(span?.last) ?? 0;
+  db.run('CREATE OR REPLACE TEMP TABLE tz_offsets (utc_start TIMESTAMP, offset_s INTEGER)');
+  for (const { utcStart, offsetSeconds } of offsetIntervals(timeZone, first, last)) {
+    db.run('INSERT INTO tz_offsets VALUES (make_timestamp(?::BIGINT * 1000), ?)', [utcStart, offsetSeconds]);
+  }
+}
+
+function loadEndpointRules(db: Database, rules: readonly EndpointRule[]): void {
+  db.run('CREATE OR REPLACE TEMP TABLE endpoint_rules (priority INTEGER, pattern VARCHAR, endpoint VARCHAR)');
+  rules.forEach(({ pattern, endpoint }, priority) => {
+    db.run('INSERT INTO endpoint_rules VALUES (?, ?, ?)', [priority, pattern, endpoint]);
+  });
+}
+
+function toWeekRow(row: Row): WeekRow {
+  return {
+    weekStart: toText(row.weekStart),
+    weekEnd: toText(row.weekEnd),
+    activeUsers: toCount(row.activeUsers),
+    volume: toCount(row.volume),
+  };
+}
+
+function toBreakdownRow(row: Row): BreakdownRow {
+  return { name: toText(row.name), activeUsers: toCount(row.activeUsers), volume: toCount(row.volume) };
+}
+
+function toUserRow(row: Row): UserRow {
+  return {
+    userName: toText(row.userName),
+    userExtension: toText(row.userExtension),
+    userEmail: toText(row.userEmail),
+    status: toText(row.status) as UserRow['status'],
+    userStatus: toText(row.userStatus) as UserRow['userStatus'],
+    department: toText(row.department),
+    site: toText(row.site),
+    endpoint: toText(row.endpoint),
+    version: toText(row.version),
+    lastUsed: toEpochMillis(row.lastUsed),
+    usageCount: toCount(row.usageCount),
+    channelCount: toCount(row.channelCount),
+    channelShare: toNumber(row.channelShare) ?? 0,
+  };
+}

@@ -1,0 +1,67 @@
+import { readFileSync } from 'node:fs';
+import { beforeAll, describe, expect, test } from 'vitest';
+import type { Database } from '../../lib/engine/database';
+import { DEFAULT_THRESHOLDS, type ReportRequest } from '../../lib/engine/types';
+import { buildReport } from '../../lib/report/report';
+import { openTestDatabase } from '../support/database';
+import { renderReport } from '../support/golden';
+
+const fixture = (name: string) => readFileSync(new URL(`./phone-basic/${name}`, import.meta.url), 'utf8');
+
+const request: ReportRequest = {
+  channel: 'phone',
+  period: { from: '2026-05-04', to: '2026-05-10' },
+  timeZone: 'America/New_York',
+  thresholds: DEFAULT_THRESHOLDS,
+};
+
+describe('phone report', () => {
+  let db: Database;
+
+  beforeAll(async () => {
+    db = await openTestDatabase();
+    db.run(fixture('input.sql'));
+  });
+
+  test('matches the expected file in New York', () => {
+    expect(renderReport(buildReport(db, request, []))).toBe(fixture('expected.txt'));
+  });
+
+  test('counts local dates of a second zone', () => {
+    const report = buildReport(db, { ...request, timeZone: 'UTC' }, []);
+    const kpi = (id: string) => report.kpis.find((item) => item.id === id)?.value;
+    // S10 moves out of the period and S11 into it.
+    expect(kpi('calls')).toBe(11);
+    expect(kpi('outbound_calls')).toBe(6);
+    expect(kpi('talk_minutes')).toBe(20.25);
+    const bob = report.users.filter((user) => user.userName === 'Bob Brown');
+    expect(bob.map((user) => user.channelCount)).toEqual([3, 3]);
+    // 3 active days of 5 working days is exactly 60%: Frequent.
+    expect(bob[0]?.status).toBe('Frequent');
+    expect(report.users.find((user) => user.userName === 'Alice Adams')?.channelShare).toBe(0.625);
+  });
+
+  test('reports inactive users as unknown without a users list', () => {
+    db.run('CREATE TEMP TABLE saved_users AS SELECT * FROM users; DELETE FROM users');
+    try {
+      const report = buildReport(db, request, []);
+      expect(report.hasDirectory).toBe(false);
+      expect(report.kpis.find((kpi) => kpi.id === 'inactive_users')?.value).toBeNull();
+      // The population is who appears in the data: extensions 101, 007, 104 and 200, and Alice's
+      // e-mail, which nothing links to extension 101 without a users list.
+      expect(report.kpis.find((kpi) => kpi.id === 'users')?.value).toBe(5);
+    } finally {
+      db.run('INSERT INTO users SELECT * FROM saved_users; DROP TABLE saved_users');
+    }
+  });
+
+  test('rejects a period that ends before it starts', () => {
+    expect(() => buildReport(db, { ...request, period: { from: '2026-05-10', to: '2026-05-04' } }, [])).toThrow(
+      'The period starts (2026-05-10) after it ends (2026-05-04)',
+    );
+  });
+
+  test('rejects an unknown time zone', () => {
+    expect(() => buildReport(db, { ...request, timeZone: 'Mars/Olympus' }, [])).toThrow('Unknown time zone "Mars/Olympus"');
+  });
+});
