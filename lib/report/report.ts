@@ -5,7 +5,8 @@ import { channelKpis } from './kpi-files';
 import { assertPeriod } from './period';
 import { sqlFile } from './sql-files';
 import { toCount, toEpochMillis, toKpiValue, toNumber, toText } from './values';
-import { assertTimeZone, offsetIntervals } from './zone-offsets';
+import { assertTimeZone } from './zone-offsets';
+import { loadZoneOffsets } from './zone-table';
 
 /**
  * Computes a channel's report from the canonical tables. `sources` are the import summaries of the
@@ -50,21 +51,10 @@ function prepare(db: Database, request: ReportRequest, endpointRules: readonly E
     thresholds.frequentPercent,
     thresholds.regularPercent,
   ]);
-  loadZoneOffsets(db, request);
+  loadZoneOffsets(db, channel, request.timeZone);
   loadEndpointRules(db, endpointRules);
   for (const step of ['prepare/10-people', 'prepare/20-channel-events', 'prepare/30-population', `${channel}/uses`, 'prepare/40-report-uses']) {
     db.run(sqlFile(step));
-  }
-}
-
-/** Registers the report zone's UTC offsets over the span of the channel's instants, as `tz_offsets`. */
-function loadZoneOffsets(db: Database, { channel, timeZone }: ReportRequest): void {
-  const span = db.query('SELECT min(start_utc) AS first, max(start_utc) AS last FROM events WHERE channel = ?', [channel])[0];
-  const first = toEpochMillis(span?.first) ?? 0;
-  const last = toEpochMillis(span?.last) ?? 0;
-  db.run('CREATE OR REPLACE TEMP TABLE tz_offsets (utc_start TIMESTAMP, offset_s INTEGER)');
-  for (const { utcStart, offsetSeconds } of offsetIntervals(timeZone, first, last)) {
-    db.run('INSERT INTO tz_offsets VALUES (make_timestamp(?::BIGINT * 1000), ?)', [utcStart, offsetSeconds]);
   }
 }
 

@@ -1,0 +1,98 @@
+import { mkdir, readdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { openNodeDatabase } from '../lib/engine/duckdb-node';
+import { createEngine } from '../lib/engine/engine';
+import { pathSource } from '../lib/engine/source-node';
+import { DEFAULT_THRESHOLDS, type Channel, type ImportSummary, type Period } from '../lib/engine/types';
+import { version } from '../package.json';
+import { parseCliArguments, USAGE } from './arguments';
+
+const SAMPLES_DIR = 'samples';
+
+async function main(argv: string[]): Promise<number> {
+  const systemZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  const options = parseCliArguments(argv, systemZone);
+  if (options.help) {
+    console.log(USAGE.replace('%ZONE%', systemZone));
+    return 0;
+  }
+
+  const files = options.files.length > 0 ? options.files : await sampleFiles();
+  const engine = createEngine({ database: openNodeDatabase(), toSource: pathSource, productVersion: version });
+
+  let failed = false;
+  for (const outcome of await engine.loadFiles({ files })) {
+    if (outcome.ok) printSummary(outcome.summary);
+    else {
+      failed = true;
+      console.error(`Not loaded: ${outcome.error.message}`);
+    }
+  }
+  if (failed) {
+    console.error('No workbook was written. Fix or leave out the files above and run the command again.');
+    return 1;
+  }
+
+  const summaries = await engine.listFiles();
+  const channels = [...new Set(summaries.flatMap((summary) => summary.channels))];
+  if (channels.length === 0) {
+    console.error('None of the files holds calls, meetings or messages, so there is nothing to report.');
+    return 1;
+  }
+
+  await mkdir(options.outDir, { recursive: true });
+  for (const channel of channels) {
+    const period = await periodFor(engine, channel, options);
+    const request = { channel, period, timeZone: options.timeZone, thresholds: DEFAULT_THRESHOLDS };
+    const report = await engine.report(request);
+    const workbook = await engine.workbook({ ...request, author: { name: '', extension: '' }, generatedAt: Date.now() });
+    const target = path.join(options.outDir, workbook.fileName);
+    await writeFile(target, workbook.bytes);
+
+    console.log(`\n${channel[0]!.toUpperCase()}${channel.slice(1)}, ${period.from} to ${period.to} (${options.timeZone})`);
+    for (const kpi of report.kpis) console.log(`  ${kpi.label}: ${formatValue(kpi.value)}${kpi.value === null ? '' : ` ${kpi.unit}`}`);
+    console.log(`  User Table: ${report.users.length} rows`);
+    console.log(`Wrote ${target}`);
+  }
+  return 0;
+}
+
+async function sampleFiles(): Promise<string[]> {
+  const names = await readdir(SAMPLES_DIR);
+  return names
+    .filter((name) => /\.(csv|json|xlsx|zip)$/i.test(name) && !name.includes('template'))
+    .sort()
+    .map((name) => path.join(SAMPLES_DIR, name));
+}
+
+async function periodFor(
+  engine: ReturnType<typeof createEngine<string>>,
+  channel: Channel,
+  options: { from?: string; to?: string; timeZone: string },
+): Promise<Period> {
+  const range = await engine.dataRange({ channel, timeZone: options.timeZone });
+  const from = options.from ?? range.first;
+  const to = options.to ?? range.last;
+  if (from === null || to === null) throw new RangeError(`The ${channel} data has no dates; pass --from and --to.`);
+  return { from, to };
+}
+
+function printSummary(summary: ImportSummary): void {
+  const dates = summary.firstDate === null ? 'no dates' : `${summary.firstDate} to ${summary.lastDate}`;
+  console.log(`${summary.fileName}: ${summary.formatLabel}, ${summary.rowsRead} rows read, ${summary.rowsUsed} used, ${dates}`);
+  for (const note of summary.notes) console.log(`  Note: ${note}`);
+}
+
+function formatValue(value: number | string | null): string {
+  if (value === null) return 'unknown';
+  if (typeof value === 'string') return value;
+  return Number.isInteger(value) ? String(value) : value.toFixed(2);
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(error instanceof Error ? error.message : String(error));
+    process.exit(1);
+  },
+);

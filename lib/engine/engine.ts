@@ -1,0 +1,148 @@
+import { EngineError, ImportError, toPlainError } from '../errors';
+import { FORMATS } from '../formats/index';
+import type { Format, LoadResult } from '../formats/format';
+import { sniff } from '../formats/sniff';
+import { dataRange } from '../report/data-range';
+import { buildReport } from '../report/report';
+import { buildChannelWorkbook } from '../workbook/channel-workbook';
+import type { EngineApi, LoadOutcome } from './api';
+import type { Database } from './database';
+import schemaSql from './schema.sql?raw';
+import type { Source } from './source';
+import type { ImportSummary } from './types';
+
+export interface EngineOptions<Input> {
+  /** The database, still starting; every call waits for it. */
+  database: Promise<Database>;
+  toSource(input: Input): Promise<Source> | Source;
+  productVersion: string;
+  formats?: readonly Format[];
+}
+
+/**
+ * Creates the engine's API object over one DuckDB database. Files load one at a time, each in its own
+ * transaction, so a failed file leaves the tables as they were.
+ */
+export function createEngine<Input>(options: EngineOptions<Input>): EngineApi<Input> {
+  const { toSource, productVersion, formats = FORMATS } = options;
+  const ready = options.database.then((db) => {
+    db.run(schemaSql);
+    return db;
+  });
+  const summaries = new Map<number, ImportSummary>();
+  let nextFileId = 1;
+
+  async function loadOne(db: Database, input: Input): Promise<LoadOutcome> {
+    let fileName = 'file';
+    try {
+      const source = await toSource(input);
+      fileName = source.name;
+      const file = await sniff(source);
+      const format = formats.find((candidate) => candidate.recognise(file));
+      if (format === undefined) throw unrecognised(fileName, formats);
+
+      const fileId = nextFileId++;
+      const result = db.transaction(() => format.load({ db, fileId, file }));
+      const summary = summarise(db, fileId, fileName, format, result, file.notes);
+      summaries.set(fileId, summary);
+      return { ok: true, summary };
+    } catch (error) {
+      return { ok: false, fileName, error: toPlainError(error) };
+    }
+  }
+
+  return {
+    async loadFiles({ files }) {
+      const db = await ready;
+      const outcomes: LoadOutcome[] = [];
+      for (const input of files) outcomes.push(await loadOne(db, input));
+      return outcomes;
+    },
+
+    async removeFile({ fileId }) {
+      const db = await ready;
+      db.transaction(() => {
+        db.run('DELETE FROM events WHERE file_id = ?', [fileId]);
+        db.run('DELETE FROM users WHERE file_id = ?', [fileId]);
+      });
+      summaries.delete(fileId);
+    },
+
+    async listFiles() {
+      return [...summaries.values()];
+    },
+
+    async dataRange({ channel, timeZone }) {
+      return dataRange(await ready, channel, timeZone);
+    },
+
+    async report(request) {
+      return buildReport(await ready, request, [...summaries.values()]);
+    },
+
+    async workbook(request) {
+      const report = buildReport(await ready, request, [...summaries.values()]);
+      return buildChannelWorkbook({ report, request, productVersion });
+    },
+
+    async reset() {
+      const db = await ready;
+      db.transaction(() => db.run('DELETE FROM events; DELETE FROM users'));
+      summaries.clear();
+    },
+  };
+}
+
+function summarise(
+  db: Database,
+  fileId: number,
+  fileName: string,
+  format: Format,
+  result: LoadResult,
+  sniffNotes: readonly string[],
+): ImportSummary {
+  const range = db.query<{ first: string | null; last: string | null }>(
+    `SELECT strftime(min(coalesce(start_utc, start_wall)), '%Y-%m-%d') AS first,
+            strftime(max(coalesce(start_utc, start_wall)), '%Y-%m-%d') AS last
+     FROM events WHERE file_id = ?`,
+    [fileId],
+  )[0];
+  return {
+    fileId,
+    fileName,
+    formatId: format.id,
+    formatLabel: format.label,
+    channels: [...format.channels],
+    rowsRead: result.rowsRead,
+    rowsUsed: result.rowsUsed,
+    firstDate: range?.first ?? null,
+    lastDate: range?.last ?? null,
+    notes: [...sniffNotes, ...result.notes],
+  };
+}
+
+function unrecognised(fileName: string, formats: readonly Format[]): ImportError {
+  return new ImportError(
+    { file: fileName },
+    'the file is not an export Adoption Lens recognises',
+    `It reads: ${formats.map((format) => format.label).join(', ')}. ` +
+      'Check that you dropped the export as downloaded, or convert other data to the usage-events format.',
+  );
+}
+
+/** Rejects with an EngineError when `promise` has not settled within `milliseconds`. */
+export function withTimeout<T>(promise: Promise<T>, milliseconds: number, message: string): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new EngineError(message)), milliseconds);
+    promise.then(
+      (value) => {
+        clearTimeout(timer);
+        resolve(value);
+      },
+      (error: unknown) => {
+        clearTimeout(timer);
+        reject(error instanceof Error ? error : new EngineError(String(error)));
+      },
+    );
+  });
+}
