@@ -3,6 +3,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest'
 import type { Database } from '../../lib/engine/database';
 import { ImportError } from '../../lib/errors';
 import type { LoadResult } from '../../lib/formats/format';
+import { FORMATS } from '../../lib/formats/index';
 import { ringcentralUsersList } from '../../lib/formats/ringcentral-users-list';
 import { openDatabaseWithSchema, sniffBytes } from './helpers';
 
@@ -68,6 +69,11 @@ describe('ringcentral-users-list recognise', () => {
   test('recognise rejects JSON and text without a header', async () => {
     expect(ringcentralUsersList.recognise(await sniffBytes('users.json', '{"records": []}'))).toBe(false);
     expect(ringcentralUsersList.recognise(await sniffBytes('users.txt', 'one\ntwo\n'))).toBe(false);
+  });
+
+  test('FORMATS picks this format for a users list', async () => {
+    const file = await sniffBytes('users.csv', 'Name,Ext,Email,Status\nAnna Berg,101,anna@example.com,Enabled\n');
+    expect(FORMATS.find((format) => format.recognise(file))?.id).toBe('ringcentral-users-list');
   });
 
   test('recognise accepts a worksheet', async () => {
