@@ -1,0 +1,60 @@
+import { EngineError } from '../errors';
+import type { ChannelReport, ImportSummary, Workbook, WorkbookRequest } from '../engine/types';
+import { CHANNEL_LABELS } from './channel-labels';
+import { writeGeneralSheet } from './general-sheet';
+import { writeKpiSheet } from './kpi-sheet';
+import { checkReportMatches } from './report-checks';
+import { addUniqueWorksheet } from './sheet-names';
+import { addUserSheets, EXCEL_MAX_ROWS } from './user-sheet';
+import { combinedWorkbookFileName, createExcelWorkbook, toWorkbookFile } from './workbook-file';
+
+export const COMBINED_PAGE_NAME = 'All channels';
+
+/**
+ * Builds the workbook of several channels: one General metrics sheet listing each source file once,
+ * then `<Channel> KPIs` and `<Channel> User Table` per report, in the order of `reports`.
+ */
+export async function buildCombinedWorkbook(args: {
+  reports: ChannelReport[];
+  request: Omit<WorkbookRequest, 'channel'>;
+  productVersion: string;
+  maxRowsPerSheet?: number;
+}): Promise<Workbook> {
+  const { reports, request, productVersion } = args;
+  const channels = reports.map((report) => report.channel);
+  const repeated = channels.find((channel, index) => channels.indexOf(channel) !== index);
+  if (repeated !== undefined) {
+    throw new EngineError(`The ${repeated} report is given twice. Pass at most one report per channel.`);
+  }
+  for (const report of reports) checkReportMatches(report, request);
+
+  const workbook = createExcelWorkbook(request.generatedAt);
+  writeGeneralSheet(addUniqueWorksheet(workbook, 'General metrics'), {
+    author: request.author,
+    pageName: COMBINED_PAGE_NAME,
+    period: request.period,
+    timeZone: request.timeZone,
+    generatedAt: request.generatedAt,
+    productVersion,
+    sources: uniqueSources(reports),
+    hasDirectory: reports.every((report) => report.hasDirectory),
+  });
+  for (const report of reports) {
+    const page = CHANNEL_LABELS[report.channel].page;
+    writeKpiSheet(addUniqueWorksheet(workbook, `${page} KPIs`), report);
+    addUserSheets(workbook, `${page} User Table`, report, args.maxRowsPerSheet ?? EXCEL_MAX_ROWS);
+  }
+
+  return toWorkbookFile(workbook, combinedWorkbookFileName(request.period));
+}
+
+/** Lists each source file once, by file id, in the order first met. */
+function uniqueSources(reports: readonly ChannelReport[]): ImportSummary[] {
+  const byId = new Map<number, ImportSummary>();
+  for (const report of reports) {
+    for (const source of report.sources) {
+      if (!byId.has(source.fileId)) byId.set(source.fileId, source);
+    }
+  }
+  return [...byId.values()];
+}

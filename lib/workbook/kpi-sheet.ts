@@ -1,0 +1,54 @@
+import type { Worksheet } from 'exceljs';
+import type { BreakdownRow, ChannelReport, Kpi, WeekRow } from '../engine/types';
+import { dayCell, numberCell, percentCell, textCell, type CellSpec } from './cells';
+import { CHANNEL_LABELS } from './channel-labels';
+import { addBlankRow, addRow, addTable, applyColumnWidths, createSheetWriter, freezeAndFilter } from './sheet-writer';
+
+export const KPI_HEADERS = ['KPI', 'Value', 'Unit', 'Definition'];
+
+/** The KPI unit that marks a value as a fraction (0.25), shown with a percent format (25.0%). */
+export const PERCENT_UNIT = '%';
+
+/**
+ * Writes the KPIs sheet: the KPI table (frozen and filterable), the weekly trend, and the
+ * breakdowns by department, site and endpoint, each after a blank row.
+ */
+export function writeKpiSheet(worksheet: Worksheet, report: ChannelReport): void {
+  const writer = createSheetWriter(worksheet);
+  const volume = CHANNEL_LABELS[report.channel].volume;
+
+  const kpiTable = addTable(writer, KPI_HEADERS, report.kpis.map(kpiCells), { filterable: true });
+  freezeAndFilter(writer, kpiTable);
+
+  addBlankRow(writer);
+  addTable(writer, ['Week start', 'Week end', 'Active users', volume], report.weekly.map(weekCells));
+
+  const breakdowns: [string, BreakdownRow[]][] = [
+    ['By Department', report.byDepartment],
+    ['By Site', report.bySite],
+    ['By Endpoint', report.byEndpoint],
+  ];
+  for (const [title, rows] of breakdowns) {
+    addBlankRow(writer);
+    addRow(writer, [textCell(title)], { bold: true });
+    addTable(writer, ['Name', 'Active users', volume], rows.map(breakdownCells));
+  }
+  applyColumnWidths(writer);
+}
+
+function kpiCells(kpi: Kpi): CellSpec[] {
+  return [textCell(kpi.label), kpiValueCell(kpi), textCell(kpi.unit), textCell(kpi.definition)];
+}
+
+function kpiValueCell(kpi: Kpi): CellSpec {
+  if (typeof kpi.value === 'string') return textCell(kpi.value);
+  return kpi.unit === PERCENT_UNIT ? percentCell(kpi.value) : numberCell(kpi.value);
+}
+
+function weekCells(week: WeekRow): CellSpec[] {
+  return [dayCell(week.weekStart), dayCell(week.weekEnd), numberCell(week.activeUsers), numberCell(week.volume)];
+}
+
+function breakdownCells(row: BreakdownRow): CellSpec[] {
+  return [textCell(row.name), numberCell(row.activeUsers), numberCell(row.volume)];
+}
