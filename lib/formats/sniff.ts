@@ -211,22 +211,31 @@ function isBetterHeader(candidate: Table, best: Table): boolean {
 }
 
 /**
- * Returns the index of the header row among `rows`, or undefined. `fits(width, headerWidth)` returns
- * true when a following row of `width` fields is data under a header of `headerWidth` fields.
+ * Returns the index of the header row among the first `HEADER_SEARCH_LINES` of `rows`, or undefined.
+ * `fits(width, headerWidth)` returns true when a following row of `width` fields is data under a
+ * header of `headerWidth` fields.
  */
-export function findHeaderIndex(
+function findHeaderIndex(
   rows: readonly string[][],
   fits: (width: number, headerWidth: number) => boolean,
 ): number | undefined {
-  for (let i = 0; i < rows.length; i++) {
+  for (let i = 0; i < Math.min(rows.length, HEADER_SEARCH_LINES); i++) {
     const names = rows[i]!.map(cleanName);
     if (!looksLikeHeader(names)) continue;
 
-    const following = rows.slice(i + 1).filter((row) => !isBlank(row)).slice(0, HEADER_CHECK_LINES);
+    const following = nonBlankRowsAfter(rows, i, HEADER_CHECK_LINES);
     const fitting = following.filter((row) => fits(row.length, names.length)).length;
     if (following.length === 0 || fitting * 2 > following.length) return i;
   }
   return undefined;
+}
+
+function nonBlankRowsAfter(rows: readonly string[][], index: number, count: number): string[][] {
+  const found: string[][] = [];
+  for (let i = index + 1; i < rows.length && found.length < count; i++) {
+    if (!isBlank(rows[i]!)) found.push(rows[i]!);
+  }
+  return found;
 }
 
 /**
@@ -350,6 +359,10 @@ async function sniffZip(source: Source): Promise<SniffedFile> {
 }
 
 async function loadWorkbook(bytes: Uint8Array): Promise<ExcelJS.Workbook | undefined> {
+  // exceljs 4.4.0 decompresses every entry into a string, which is costly for a large export of JSON files.
+  const names = zipEntryNames(bytes);
+  if (names !== undefined && !names.includes('xl/workbook.xml')) return undefined;
+
   const workbook = new ExcelJS.Workbook();
   try {
     // exceljs types the input as its own Buffer interface; it accepts any ArrayBuffer view via JSZip.
@@ -359,6 +372,39 @@ async function loadWorkbook(bytes: Uint8Array): Promise<ExcelJS.Workbook | undef
     return undefined;
   }
   return workbook.worksheets.length > 0 ? workbook : undefined;
+}
+
+/**
+ * Lists the entry names in a ZIP archive's central directory, or returns undefined when the archive
+ * cannot be read that way (such as a ZIP64 archive).
+ */
+function zipEntryNames(bytes: Uint8Array): string[] | undefined {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const END_RECORD = 0x06054b50;
+  const CENTRAL_ENTRY = 0x02014b50;
+
+  // The end record is 22 bytes plus a comment of at most 65,535 bytes, at the very end of the file.
+  let end = -1;
+  for (let at = bytes.byteLength - 22; at >= Math.max(0, bytes.byteLength - 22 - 0xffff); at--) {
+    if (view.getUint32(at, true) === END_RECORD) {
+      end = at;
+      break;
+    }
+  }
+  if (end < 0) return undefined;
+
+  const count = view.getUint16(end + 10, true);
+  let at = view.getUint32(end + 16, true);
+  const names: string[] = [];
+  for (let i = 0; i < count; i++) {
+    if (at + 46 > bytes.byteLength || view.getUint32(at, true) !== CENTRAL_ENTRY) return undefined;
+    const nameLength = view.getUint16(at + 28, true);
+    const extraLength = view.getUint16(at + 30, true);
+    const commentLength = view.getUint16(at + 32, true);
+    names.push(new TextDecoder('utf-8').decode(bytes.subarray(at + 46, at + 46 + nameLength)));
+    at += 46 + nameLength + extraLength + commentLength;
+  }
+  return names;
 }
 
 /** Reads each row's displayed cell texts (row r at index r - 1), dropping trailing empty cells. */
@@ -371,6 +417,8 @@ function worksheetRows(worksheet: ExcelJS.Worksheet): string[][] {
     while (cells.length > 0 && cells[cells.length - 1]!.trim() === '') cells.pop();
     rows.push(cells);
   }
+  // A formatted but empty range makes rowCount reach far below the data.
+  while (rows.length > 0 && isBlank(rows[rows.length - 1]!)) rows.pop();
   return rows;
 }
 

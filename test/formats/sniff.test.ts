@@ -175,6 +175,14 @@ const TEXT_CASES: TextCase[] = [
     ],
   },
   {
+    name: 'title lines padded with delimiters',
+    content: 'User List,,,\n,,,\nName,Ext,Email,Status\nAnna Berg,101,,Enabled\n',
+    encoding: 'utf-8',
+    table: { columns: ['Name', 'Ext', 'Email', 'Status'], headerLine: 3, delimiter: ',' },
+    notes: ['Skipped 1 title line above the header.'],
+    rows: [{ Name: 'Anna Berg', Ext: '101', Email: null, Status: 'Enabled' }],
+  },
+  {
     name: 'semicolons with decimal commas',
     content: 'Name;Duration;Cost\nAnna Berg;1,5;0,20\nBo Chen;2,5;0,40\n',
     encoding: 'utf-8',
@@ -426,6 +434,22 @@ describe('sniff ZIP and XLSX', () => {
     const error = await sniffError('users.xlsx', bytes);
     expect(error.location).toEqual({ file: 'users.xlsx', line: 4, value: 'left here' });
     expect(error.message).toContain('worksheet "Users" has a value right of the last header column "Ext"');
+  });
+
+  test('sniff drops formatted empty rows below the data', async () => {
+    const bytes = await workbookBytes((workbook) => {
+      const sheet = workbook.addWorksheet('Users');
+      sheet.addRow(['Name', 'Ext']);
+      sheet.addRow(['Anna', '101']);
+      sheet.getCell('A500').font = { bold: true };
+    });
+    const file = await sniffBytes('users.xlsx', bytes);
+    expect(new TextDecoder().decode(await file.utf8.read())).toBe('Name,Ext\nAnna,101\n');
+  });
+
+  test('sniff reports a broken workbook as a ZIP', async () => {
+    const file = await sniffBytes('users.xlsx', storedZip('xl/workbook.xml', 'not a workbook'));
+    expect(file.container).toBe('zip');
   });
 
   test('sniff reports a ZIP that is not a workbook', async () => {
