@@ -6,7 +6,10 @@ import type { Channel } from '../engine/types';
 export interface SniffedFile {
   /** The file as dropped. */
   source: Source;
-  /** The file as UTF-8 without a byte-order mark: `source` itself when it already was. */
+  /**
+   * The file as UTF-8: `source` itself when it already was (with or without a byte-order mark, which
+   * DuckDB's read_csv skips), else a re-encoded copy in memory.
+   */
   utf8: Source;
   encoding: 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252' | 'binary';
   container: 'csv' | 'json' | 'xlsx' | 'zip' | 'unknown';
