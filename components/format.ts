@@ -1,0 +1,59 @@
+import type { Channel, Kpi } from '../lib/engine/types';
+
+/** Formats for the page's locale (undefined lets Intl use the browser's). */
+const integerFormat = new Intl.NumberFormat(undefined, { maximumFractionDigits: 0 });
+const decimalFormat = new Intl.NumberFormat(undefined, { maximumFractionDigits: 1 });
+const percentFormat = new Intl.NumberFormat(undefined, { style: 'percent', maximumFractionDigits: 1 });
+const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeZone: 'UTC' });
+const dateTimeFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' });
+
+export const MISSING_VALUE = '—';
+
+export function formatCount(value: number): string {
+  return integerFormat.format(value);
+}
+
+/** Formats a fraction (0..1) as a percentage. */
+export function formatFraction(value: number): string {
+  return percentFormat.format(value);
+}
+
+/** Units whose KPI values are fractions shown as percentages. */
+const PERCENT_UNITS = new Set(['%', 'percent', 'fraction']);
+
+export function isPercentUnit(unit: string): boolean {
+  return PERCENT_UNITS.has(unit.toLowerCase());
+}
+
+export function formatKpiValue(kpi: Kpi): string {
+  const { value, unit } = kpi;
+  if (value === null) return MISSING_VALUE;
+  if (typeof value === 'string') return value;
+  if (isPercentUnit(unit)) return formatFraction(value);
+  return Number.isInteger(value) ? integerFormat.format(value) : decimalFormat.format(value);
+}
+
+/** Formats a `YYYY-MM-DD` date as a medium-length local date, such as "May 8, 2026". */
+export function formatDate(date: string): string {
+  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
+  return dateFormat.format(Date.UTC(year, month - 1, day));
+}
+
+export function formatDateRange(first: string | null, last: string | null): string {
+  if (first === null || last === null) return MISSING_VALUE;
+  if (first === last) return formatDate(first);
+  return `${formatDate(first)} – ${formatDate(last)}`;
+}
+
+/**
+ * Formats a User Table Last Used value. The engine sends wall-clock time in the report time zone as
+ * epoch milliseconds read as UTC, so it is formatted in UTC to show that wall-clock time unchanged.
+ */
+export function formatWallClock(epochMs: number | null): string {
+  return epochMs === null ? MISSING_VALUE : dateTimeFormat.format(epochMs);
+}
+
+export const CHANNEL_NAMES: Record<Channel, string> = { phone: 'Phone', video: 'Video', message: 'Message' };
+
+/** The channel's unit of volume, as in the User Table's "Number of …" column. */
+export const VOLUME_NAMES: Record<Channel, string> = { phone: 'Calls', video: 'Meets', message: 'Messages' };
