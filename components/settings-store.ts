@@ -1,0 +1,112 @@
+import { browser } from 'wxt/browser';
+import type { Channel, Kpi, Period, ReportAuthor, StatusThresholds } from '../lib/engine/types';
+import { DEFAULT_THRESHOLDS } from '../lib/engine/types';
+
+/**
+ * Storage of the options page's settings and of the last report's aggregates for the popup, in
+ * `browser.storage.local`. Per-user data (names, e-mails, User Table rows) is never stored.
+ */
+
+export interface Settings {
+  author: ReportAuthor;
+  thresholds: StatusThresholds;
+  /** IANA name; null means the browser's own zone. */
+  timeZone: string | null;
+}
+
+/** The aggregates of the last report shown in the workspace. */
+export interface LastReport {
+  channel: Channel;
+  period: Period;
+  timeZone: string;
+  /** When the workspace showed the report, as epoch milliseconds. */
+  generatedAt: number;
+  kpis: Kpi[];
+}
+
+const SETTINGS_KEY = 'settings';
+const LAST_REPORT_KEY = 'lastReport';
+
+export const DEFAULT_SETTINGS: Settings = {
+  author: { name: '', extension: '' },
+  thresholds: DEFAULT_THRESHOLDS,
+  timeZone: null,
+};
+
+export async function loadSettings(): Promise<Settings> {
+  const stored: unknown = (await browser.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY];
+  return readSettings(stored);
+}
+
+export async function saveSettings(settings: Settings): Promise<void> {
+  await browser.storage.local.set({ [SETTINGS_KEY]: settings });
+}
+
+export async function loadLastReport(): Promise<LastReport | null> {
+  const stored: unknown = (await browser.storage.local.get(LAST_REPORT_KEY))[LAST_REPORT_KEY];
+  return isLastReport(stored) ? stored : null;
+}
+
+/** Stores only the aggregates named in `LastReport`, whatever else the caller's object carries. */
+export async function saveLastReport(report: LastReport): Promise<void> {
+  const { channel, period, timeZone, generatedAt, kpis } = report;
+  const aggregates: LastReport = {
+    channel,
+    period: { from: period.from, to: period.to },
+    timeZone,
+    generatedAt,
+    kpis: kpis.map(({ id, label, value, unit, definition }) => ({ id, label, value, unit, definition })),
+  };
+  await browser.storage.local.set({ [LAST_REPORT_KEY]: aggregates });
+}
+
+/** Reads stored settings field by field, so a value from an older version falls back to its default. */
+function readSettings(stored: unknown): Settings {
+  if (!isRecord(stored)) return DEFAULT_SETTINGS;
+  const author = isRecord(stored.author) ? stored.author : {};
+  const thresholds = isRecord(stored.thresholds) ? stored.thresholds : {};
+  return {
+    author: {
+      name: typeof author.name === 'string' ? author.name : '',
+      extension: typeof author.extension === 'string' ? author.extension : '',
+    },
+    thresholds: {
+      frequentPercent: isPercent(thresholds.frequentPercent)
+        ? thresholds.frequentPercent
+        : DEFAULT_THRESHOLDS.frequentPercent,
+      regularPercent: isPercent(thresholds.regularPercent)
+        ? thresholds.regularPercent
+        : DEFAULT_THRESHOLDS.regularPercent,
+    },
+    timeZone: typeof stored.timeZone === 'string' && stored.timeZone !== '' ? stored.timeZone : null,
+  };
+}
+
+function isLastReport(value: unknown): value is LastReport {
+  return (
+    isRecord(value) &&
+    typeof value.channel === 'string' &&
+    isRecord(value.period) &&
+    typeof value.timeZone === 'string' &&
+    typeof value.generatedAt === 'number' &&
+    Array.isArray(value.kpis)
+  );
+}
+
+function isPercent(value: unknown): value is number {
+  return typeof value === 'number' && Number.isFinite(value) && value >= 0 && value <= 100;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null;
+}
+
+/** Returns null when the thresholds make sense together, else a sentence saying what to change. */
+export function checkThresholds({ frequentPercent, regularPercent }: StatusThresholds): string | null {
+  if (!isPercent(frequentPercent)) return 'Enter a Frequent threshold between 0 and 100.';
+  if (!isPercent(regularPercent) || regularPercent === 0) {
+    return 'Enter a Regular threshold above 0 and at most 100 (at 0, every user would count as Regular).';
+  }
+  if (regularPercent > frequentPercent) return 'The Regular threshold must not be above the Frequent threshold.';
+  return null;
+}
