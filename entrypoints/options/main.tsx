@@ -1,3 +1,4 @@
 import { render } from 'preact';
+import { Workspace } from '../../components/Workspace';
 
-render(<main>Adoption Lens</main>, document.getElementById('app')!);
+render(<Workspace />, document.getElementById('app')!);
