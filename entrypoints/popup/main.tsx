@@ -1,3 +1,4 @@
 import { render } from 'preact';
+import { Popup } from '../../components/Popup';
 
-render(<main>Adoption Lens</main>, document.getElementById('app')!);
+render(<Popup />, document.getElementById('app')!);
