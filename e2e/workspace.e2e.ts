@@ -1,0 +1,194 @@
+import { existsSync } from 'node:fs';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import type { Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
+import { type ExtensionSession, launchExtension } from './extension';
+
+const SAMPLE_FILES = [
+  'users-list.xlsx',
+  'extension-list.json',
+  'call-log-detailed.json',
+  'call-log-detailed.csv',
+  'usage-events.csv',
+].map((name) => path.resolve('samples', name));
+
+/** Optional expected KPI values of the sample data's Phone report, KPI id → value. */
+const EXPECTED_KPIS_FILE = path.resolve('test/expected/sample-phone-kpis.json');
+
+const SCREENSHOT_FILE = path.resolve('docs/screenshots/workspace.png');
+
+const PHONE_USER_TABLE_HEADER = [
+  'User Name',
+  'User Extension',
+  'User Email',
+  'Status',
+  'User Status',
+  'Department',
+  'Site',
+  'Endpoint',
+  'Version',
+  'Last Used',
+  'Usage Count',
+  'Number of Calls',
+  'Percent of Calls',
+];
+
+let session: ExtensionSession;
+let workspace: Page;
+
+beforeAll(async () => {
+  session = await launchExtension();
+});
+
+afterAll(async () => {
+  await session?.close();
+});
+
+afterEach(() => {
+  expect(session.foreignRequests, 'requests that left the extension').toEqual([]);
+});
+
+/** Reads the KPI cards' raw values, which the cards carry as JSON in `data-value`. */
+async function readKpiCards(page: Page): Promise<Record<string, unknown>> {
+  const cards = await page
+    .locator('#kpi-cards [data-kpi-id]')
+    .evaluateAll((elements) => elements.map((element) => [element.getAttribute('data-kpi-id'), element.getAttribute('data-value')]));
+  return Object.fromEntries(cards.map(([id, value]) => [id, JSON.parse(value ?? 'null')]));
+}
+
+async function openPage(file: string): Promise<Page> {
+  const page = await session.context.newPage();
+  await page.goto(`${session.baseUrl}${file}`);
+  return page;
+}
+
+describe('popup before any report', () => {
+  test('popup says no report yet', async () => {
+    const popup = await openPage('popup.html');
+    await expect.poll(() => popup.locator('.popup__empty').textContent()).toBe('No report yet.');
+    await popup.click('#download-last');
+    await expect
+      .poll(() => popup.locator('.popup__status').textContent())
+      .toBe('Open the workspace and load your exports first.');
+    await popup.close();
+  });
+});
+
+describe('workspace with the sample exports', () => {
+  test('sample files show a Phone report', async () => {
+    workspace = await openPage('options.html');
+    await workspace.locator('#file-input').setInputFiles(SAMPLE_FILES);
+    await workspace.locator('#kpi-cards [data-kpi-id]').first().waitFor({ timeout: 60_000 });
+
+    await expect.poll(() => workspace.locator('#import-summary tbody tr').count()).toBe(SAMPLE_FILES.length);
+    expect(await workspace.locator('[role="alert"]').count()).toBe(0);
+    expect(await workspace.getAttribute('#tab-phone', 'aria-selected')).toBe('true');
+    expect(await workspace.inputValue('#period-from')).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(await workspace.locator('button[aria-pressed="true"]').textContent()).toBe('All data');
+
+    const headers = await workspace.locator('#user-table thead th').allTextContents();
+    expect(headers.map((header) => header.replace(/[▲▼]/g, '').trim())).toEqual(PHONE_USER_TABLE_HEADER);
+    expect(await workspace.locator('#user-table tbody tr').count()).toBeGreaterThan(0);
+
+    await mkdir(path.dirname(SCREENSHOT_FILE), { recursive: true });
+    await workspace.screenshot({ path: SCREENSHOT_FILE, fullPage: true });
+  });
+
+  test('KPI cards match the expected values', async (context) => {
+    if (!existsSync(EXPECTED_KPIS_FILE)) context.skip();
+    const expected = JSON.parse(await readFile(EXPECTED_KPIS_FILE, 'utf8')) as Record<string, unknown>;
+    const cardValues = await readKpiCards(workspace);
+    for (const [id, value] of Object.entries(expected)) {
+      expect(cardValues, `KPI ${id} is shown`).toHaveProperty(id);
+      if (typeof value === 'number') expect(cardValues[id], `KPI ${id}`).toBeCloseTo(value, 9);
+      else expect(cardValues[id], `KPI ${id}`).toEqual(value);
+    }
+  });
+
+  test('workbook download has the three sheets', async () => {
+    const [download] = await Promise.all([workspace.waitForEvent('download'), workspace.click('#download-workbook')]);
+    expect(download.suggestedFilename()).toMatch(/^Phone_Adoption_and_Usage_\d{4}-\d{2}-\d{2}_to_\d{4}-\d{2}-\d{2}\.xlsx$/);
+    const file = path.join(session.tempDir, download.suggestedFilename());
+    await download.saveAs(file);
+
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(file);
+    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(['General metrics', 'KPIs', 'User Table']);
+    const header = workbook.getWorksheet('User Table')?.getRow(1).values;
+    // exceljs row values are 1-based: index 0 is always empty.
+    expect(Array.isArray(header) ? header.slice(1) : header).toEqual(PHONE_USER_TABLE_HEADER);
+  });
+
+  test('user search filters by name, e-mail or extension', async () => {
+    const rows = workspace.locator('#user-table tbody tr');
+    const total = await rows.count();
+    const firstExtension = await workspace.locator('#user-table tbody tr:first-child td:nth-child(2)').textContent();
+    await workspace.fill('#user-search', firstExtension ?? '');
+    await expect.poll(() => rows.count()).toBeLessThanOrEqual(total);
+    const extensions = await workspace.locator('#user-table tbody td:nth-child(2)').allTextContents();
+    expect(extensions.every((extension) => extension.includes(firstExtension ?? ''))).toBe(true);
+    await workspace.fill('#user-search', 'no such user anywhere');
+    await expect.poll(() => rows.count()).toBe(0);
+    await workspace.fill('#user-search', '');
+    await expect.poll(() => rows.count()).toBe(total);
+  });
+
+  test('user table sorts by a clicked header', async () => {
+    const header = workspace.locator('#user-table thead th', { hasText: 'Number of Calls' });
+    await header.locator('button').click();
+    expect(await header.getAttribute('aria-sort')).toBe('ascending');
+    await header.locator('button').click();
+    expect(await header.getAttribute('aria-sort')).toBe('descending');
+    const counts = (await workspace.locator('#user-table tbody td:nth-child(12)').allTextContents()).map((text) =>
+      Number(text.replace(/,/g, '')),
+    );
+    expect(counts).toEqual([...counts].sort((a, b) => b - a));
+  });
+
+  test('period preset narrows the period', async () => {
+    const allTo = await workspace.inputValue('#period-to');
+    await workspace.click('button:has-text("Last 7 days")');
+    await expect.poll(() => workspace.inputValue('#period-to')).toBe(allTo);
+    const from = await workspace.inputValue('#period-from');
+    const days = (Date.parse(allTo) - Date.parse(from)) / 86_400_000;
+    expect(days).toBe(6);
+    await expect.poll(() => workspace.locator('.report-caption').textContent()).toContain('times in');
+    await workspace.click('button:has-text("All data")');
+  });
+
+  test('popup forwards download to workspace', async () => {
+    const popup = await openPage('popup.html');
+    await expect.poll(() => popup.locator('.popup__kpi').count()).toBeGreaterThan(0);
+    expect(await popup.locator('#last-report-heading').textContent()).toBe('Last Phone report');
+    const [download] = await Promise.all([workspace.waitForEvent('download'), popup.click('#download-last')]);
+    expect(download.suggestedFilename()).toMatch(/^Phone_Adoption_and_Usage_.*\.xlsx$/);
+  });
+
+  test('unreadable file shows an error panel', async () => {
+    const bad = path.join(session.tempDir, 'not-an-export.csv');
+    await writeFile(bad, 'colour,flavour\nblue,mint\n');
+    await workspace.locator('#file-input').setInputFiles(bad);
+    const panel = workspace.locator('.error-panel', { hasText: 'not-an-export.csv' });
+    await panel.waitFor();
+    expect(await panel.locator('.error-panel__message').textContent()).toContain('not-an-export.csv');
+    await panel.locator('button', { hasText: 'Dismiss' }).click();
+    await expect.poll(() => panel.count()).toBe(0);
+  });
+
+  test('Remove drops a file from the summary', async () => {
+    const rows = workspace.locator('#import-summary tbody tr');
+    const before = await rows.count();
+    await workspace.click('#import-summary tbody tr:last-child button:has-text("Remove")');
+    await expect.poll(() => rows.count()).toBe(before - 1);
+  });
+
+  test('sample button replaces the loaded files', async () => {
+    await workspace.click('#load-samples');
+    await expect.poll(() => workspace.locator('#import-summary tbody tr').count(), { timeout: 60_000 }).toBe(
+      SAMPLE_FILES.length,
+    );
+    await workspace.locator('#kpi-cards [data-kpi-id]').first().waitFor();
+  });
+});
