@@ -15,7 +15,7 @@ import { datesBetween, fromWallClock, isWeekend } from './wall-clock';
 /** Expected calls a day, before the period's intensity factor. */
 const CALLS_PER_WORKING_DAY: Record<Activity, number> = { none: 0, low: 0.3, medium: 1.2, high: 3 };
 const CALLS_PER_WEEKEND_DAY: Record<Activity, number> = { none: 0, low: 0, medium: 0, high: 0.15 };
-/** The most calls one person gets in a day; the daily count is a binomial draw over this many tries. */
+/** The maximum calls one person gets in a day. The daily count is a binomial draw over this many tries. */
 const MAX_CALLS_PER_DAY = 6;
 
 export interface PeriodOptions {
@@ -67,7 +67,7 @@ function routineQueueCall(context: BuildContext, present: Extension[], startMs: 
   return queueCall(context, queue, startMs, outcome, agent);
 }
 
-/** A start instant on `date`: mostly office hours 09:00-18:00 local, sometimes an hour either side. */
+/** Draws a start instant on `date`: mostly office hours 09:00-18:00 local, sometimes an hour either side. */
 export function workingTime(random: Random, date: string): number {
   const hour = 3600;
   let secondOfDay: number;

@@ -1,4 +1,4 @@
-/** One CSV record: fields joined by commas, quoted (with doubled quotes) when they contain a comma, quote or line break. */
+/** Joins fields into one CSV record, quoting (with doubled quotes) each field that contains a comma, quote or line break. */
 export function csvRecord(fields: readonly string[]): string {
   return fields.map((field) => (/[",\r\n]/.test(field) ? `"${field.replaceAll('"', '""')}"` : field)).join(',');
 }

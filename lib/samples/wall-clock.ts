@@ -47,12 +47,12 @@ export function toWallClock(epochMs: number): WallClock {
   };
 }
 
-/** The UTC instant of a wall-clock time on `date` (`YYYY-MM-DD`), `secondOfDay` seconds after midnight. */
+/** Converts a wall-clock time on `date` (`YYYY-MM-DD`), `secondOfDay` seconds after midnight, to UTC epoch ms. */
 export function fromWallClock(date: string, secondOfDay: number): number {
   const [year, month, day] = date.split('-').map(Number) as [number, number, number];
   const asIfUtc = Date.UTC(year, month - 1, day) + secondOfDay * 1000;
-  // Two passes, because the offset at the first guess may differ from the offset at the answer
-  // near a daylight-saving change.
+  // Two passes, because near a daylight-saving change the offset at the first guess may differ from
+  // the offset at the result.
   const firstGuess = asIfUtc - toWallClock(asIfUtc).offsetMinutes * 60_000;
   return asIfUtc - toWallClock(firstGuess).offsetMinutes * 60_000;
 }
@@ -68,33 +68,33 @@ export function formatIsoWithOffset(epochMs: number): string {
   );
 }
 
-/** The Admin Portal's date form, such as `Mon 5/18/2026`. */
+/** Formats an instant in the Admin Portal's date form, such as `Mon 5/18/2026`. */
 export function formatPortalDate(epochMs: number): string {
   const clock = toWallClock(epochMs);
   return `${clock.weekday} ${clock.month}/${clock.day}/${clock.year}`;
 }
 
-/** The Admin Portal's time form, a 12-hour clock such as `9:14:07 AM`. */
+/** Formats an instant in the Admin Portal's time form, a 12-hour clock such as `9:14:07 AM`. */
 export function formatPortalTime(epochMs: number): string {
   const clock = toWallClock(epochMs);
   const hour12 = clock.hour % 12 === 0 ? 12 : clock.hour % 12;
   return `${hour12}:${pad(clock.minute)}:${pad(clock.second)} ${clock.hour < 12 ? 'AM' : 'PM'}`;
 }
 
-/** A duration in seconds as `H:MM:SS`, such as `0:04:12`; hours are not wrapped at 24. */
+/** Formats a duration in seconds as `H:MM:SS`, such as `0:04:12`. Hours are not wrapped at 24. */
 export function formatHoursMinutesSeconds(seconds: number): string {
   const hours = Math.floor(seconds / 3600);
   const minutes = Math.floor((seconds % 3600) / 60);
   return `${hours}:${pad(minutes)}:${pad(seconds % 60)}`;
 }
 
-/** The local date of an instant, as `YYYY-MM-DD`. */
+/** Returns the local date of an instant, as `YYYY-MM-DD`. */
 export function localDate(epochMs: number): string {
   const clock = toWallClock(epochMs);
   return `${clock.year}-${pad(clock.month)}-${pad(clock.day)}`;
 }
 
-/** Every date from `first` to `last` (`YYYY-MM-DD`), both inclusive. */
+/** Lists every date from `first` to `last` (`YYYY-MM-DD`), both inclusive. */
 export function datesBetween(first: string, last: string): string[] {
   const dates: string[] = [];
   for (let day = new Date(`${first}T00:00:00Z`); day <= new Date(`${last}T00:00:00Z`); ) {
