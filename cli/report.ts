@@ -3,7 +3,8 @@ import path from 'node:path';
 import { openNodeDatabase } from '../lib/engine/duckdb-node';
 import { createEngine } from '../lib/engine/engine';
 import { pathSource } from '../lib/engine/source-node';
-import { DEFAULT_THRESHOLDS, type Channel, type ImportSummary, type Period } from '../lib/engine/types';
+import { DEFAULT_THRESHOLDS, type Channel, type ImportSummary, type Kpi, type Period } from '../lib/engine/types';
+import { hasChannelReport } from '../lib/report/report';
 import { version } from '../package.json';
 import { parseCliArguments, USAGE } from './arguments';
 
@@ -34,7 +35,11 @@ async function main(argv: string[]): Promise<number> {
   }
 
   const summaries = await engine.listFiles();
-  const channels = [...new Set(summaries.flatMap((summary) => summary.channels))];
+  const fed = [...new Set(summaries.flatMap((summary) => summary.channels))];
+  for (const channel of fed.filter((channel) => !hasChannelReport(channel))) {
+    console.log(`Skipped the ${channel} data: its report is not available yet.`);
+  }
+  const channels = fed.filter(hasChannelReport);
   if (channels.length === 0) {
     console.error('None of the files holds calls, meetings or messages, so there is nothing to report.');
     return 1;
@@ -50,7 +55,7 @@ async function main(argv: string[]): Promise<number> {
     await writeFile(target, workbook.bytes);
 
     console.log(`\n${channel[0]!.toUpperCase()}${channel.slice(1)}, ${period.from} to ${period.to} (${options.timeZone})`);
-    for (const kpi of report.kpis) console.log(`  ${kpi.label}: ${formatValue(kpi.value)}${kpi.value === null ? '' : ` ${kpi.unit}`}`);
+    for (const kpi of report.kpis) console.log(`  ${kpi.label}: ${formatKpi(kpi)}`);
     console.log(`  User Table: ${report.users.length} rows`);
     console.log(`Wrote ${target}`);
   }
@@ -83,10 +88,12 @@ function printSummary(summary: ImportSummary): void {
   for (const note of summary.notes) console.log(`  Note: ${note}`);
 }
 
-function formatValue(value: number | string | null): string {
+function formatKpi({ value, unit }: Kpi): string {
   if (value === null) return 'unknown';
   if (typeof value === 'string') return value;
-  return Number.isInteger(value) ? String(value) : value.toFixed(2);
+  // Percent KPIs are fractions, as in the workbook.
+  if (unit === '%') return `${(value * 100).toFixed(1)}%`;
+  return `${Number.isInteger(value) ? String(value) : value.toFixed(2)} ${unit}`;
 }
 
 main(process.argv.slice(2)).then(

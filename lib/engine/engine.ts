@@ -9,7 +9,7 @@ import type { EngineApi, LoadOutcome } from './api';
 import type { Database } from './database';
 import schemaSql from './schema.sql?raw';
 import type { Source } from './source';
-import type { ImportSummary } from './types';
+import type { Channel, ImportSummary } from './types';
 
 export interface EngineOptions<Input> {
   /** The database, still starting; every call waits for it. */
@@ -107,12 +107,16 @@ function summarise(
      FROM events WHERE file_id = ?`,
     [fileId],
   )[0];
+  // The channels the file's rows feed, which may be fewer than the format can write.
+  const channels = db
+    .query<{ channel: Channel }>('SELECT DISTINCT channel FROM events WHERE file_id = ? ORDER BY channel', [fileId])
+    .map((row) => row.channel);
   return {
     fileId,
     fileName,
     formatId: format.id,
     formatLabel: format.label,
-    channels: [...format.channels],
+    channels,
     rowsRead: result.rowsRead,
     rowsUsed: result.rowsUsed,
     firstDate: range?.first ?? null,

@@ -1,9 +1,10 @@
 import type { Database, Row } from '../engine/database';
-import type { BreakdownRow, ChannelReport, ImportSummary, Kpi, ReportRequest, UserRow, WeekRow } from '../engine/types';
+import { EngineError } from '../errors';
+import type { BreakdownRow, Channel, ChannelReport, ImportSummary, Kpi, ReportRequest, UserRow, WeekRow } from '../engine/types';
 import { DEFAULT_ENDPOINT_RULES, type EndpointRule } from './endpoints';
 import { channelKpis } from './kpi-files';
 import { assertPeriod } from './period';
-import { sqlFile } from './sql-files';
+import { hasSqlFile, sqlFile } from './sql-files';
 import { toCount, toEpochMillis, toKpiValue, toNumber, toText } from './values';
 import { assertTimeZone } from './zone-offsets';
 import { loadZoneOffsets } from './zone-table';
@@ -18,6 +19,9 @@ export function buildReport(
   sources: readonly ImportSummary[],
   endpointRules: readonly EndpointRule[] = DEFAULT_ENDPOINT_RULES,
 ): ChannelReport {
+  if (!hasChannelReport(request.channel)) {
+    throw new EngineError(`The ${request.channel} report is not available yet. Adoption Lens reports the Phone channel.`);
+  }
   assertPeriod(request.period);
   assertTimeZone(request.timeZone);
   prepare(db, request, endpointRules);
@@ -39,6 +43,11 @@ export function buildReport(
     users: db.query(sqlFile('tables/user-table')).map(toUserRow),
     sources: sources.filter((source) => source.channels.length === 0 || source.channels.includes(request.channel)),
   };
+}
+
+/** Returns whether the channel's report is built yet. */
+export function hasChannelReport(channel: Channel): boolean {
+  return hasSqlFile(`${channel}/uses`);
 }
 
 /** Builds the temporary tables every report query reads, in dependency order. */

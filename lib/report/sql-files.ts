@@ -9,6 +9,10 @@ export function sqlFile(path: string): string {
   return text;
 }
 
+export function hasSqlFile(path: string): boolean {
+  return files[`./${path}.sql`] !== undefined;
+}
+
 /** Returns the paths (without `.sql`) of the files in a folder of lib/report, sorted by name. */
 export function sqlFolder(folder: string): string[] {
   const prefix = `./${folder}/`;
