@@ -17,7 +17,7 @@ export function KpiCards({ kpis, hasDirectory }: Props) {
     <ul class="kpi-cards" id="kpi-cards" aria-label="Key figures">
       {kpis.map((kpi) => (
         <li
-          class="kpi-card"
+          class={typeof kpi.value === 'string' ? 'kpi-card kpi-card--text' : 'kpi-card'}
           key={kpi.id}
           data-kpi-id={kpi.id}
           data-value={JSON.stringify(kpi.value)}

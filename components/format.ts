@@ -35,14 +35,18 @@ export function formatKpiValue(kpi: Kpi): string {
 
 /** Formats a `YYYY-MM-DD` date as a medium-length local date, such as "May 8, 2026". */
 export function formatDate(date: string): string {
-  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
-  return dateFormat.format(Date.UTC(year, month - 1, day));
+  return dateFormat.format(utcDate(date));
 }
 
+/** Formats two `YYYY-MM-DD` dates as a range, sharing what they have in common ("May 4 – 10, 2026"). */
 export function formatDateRange(first: string | null, last: string | null): string {
   if (first === null || last === null) return MISSING_VALUE;
-  if (first === last) return formatDate(first);
-  return `${formatDate(first)} – ${formatDate(last)}`;
+  return dateFormat.formatRange(utcDate(first), utcDate(last));
+}
+
+function utcDate(date: string): number {
+  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
+  return Date.UTC(year, month - 1, day);
 }
 
 /**
