@@ -121,6 +121,32 @@ describe('workspace with the sample exports', () => {
     expect(Array.isArray(header) ? header.slice(1) : header).toEqual(PHONE_USER_TABLE_HEADER);
   });
 
+  test('saved author reaches the workbook', async () => {
+    await workspace.click('#settings summary');
+    await workspace.fill('#author-name', 'Dana Admin');
+    await workspace.fill('#author-extension', '0101');
+    await workspace.click('button:has-text("Save settings")');
+    await expect.poll(() => workspace.locator('#settings [role="status"]').textContent()).toBe('Settings saved.');
+
+    const [download] = await Promise.all([workspace.waitForEvent('download'), workspace.click('#download-workbook')]);
+    const file = path.join(session.tempDir, `author-${download.suggestedFilename()}`);
+    await download.saveAs(file);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(file);
+    const general = workbook.getWorksheet('General metrics');
+    const valueOf = (label: string) => {
+      const row = general?.getRows(1, general.rowCount)?.find((candidate) => candidate.getCell(1).value === label);
+      return row?.getCell(2).value;
+    };
+    expect(valueOf('User name')).toBe('Dana Admin');
+    expect(valueOf('User Extension')).toBe('0101');
+
+    const reopened = await openPage('options.html');
+    await reopened.click('#settings summary');
+    await expect.poll(() => reopened.inputValue('#author-name')).toBe('Dana Admin');
+    await reopened.close();
+  });
+
   test('user search filters by name, e-mail or extension', async () => {
     const rows = workspace.locator('#user-table tbody tr');
     const total = await rows.count();
