@@ -1,12 +1,14 @@
 import type { Format } from './format';
 import { ringcentralExtensionListJson } from './ringcentral-extension-list-json';
 import { ringcentralUsersList } from './ringcentral-users-list';
+import { usageEventsCsv } from './usage-events-csv';
 
 /**
  * Every input format, in the order they are tried. Put more specific formats first: the first one
  * whose `recognise` returns true loads the file.
  */
 export const FORMATS: readonly Format[] = [
+  usageEventsCsv,
   ringcentralExtensionListJson,
   ringcentralUsersList,
 ];
