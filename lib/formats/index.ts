@@ -1,4 +1,5 @@
 import type { Format } from './format';
+import { ringcentralCallLogCsv } from './ringcentral-call-log-csv';
 import { ringcentralExtensionListJson } from './ringcentral-extension-list-json';
 import { ringcentralUsersList } from './ringcentral-users-list';
 import { usageEventsCsv } from './usage-events-csv';
@@ -8,6 +9,7 @@ import { usageEventsCsv } from './usage-events-csv';
  * whose `recognise` returns true loads the file.
  */
 export const FORMATS: readonly Format[] = [
+  ringcentralCallLogCsv,
   usageEventsCsv,
   ringcentralExtensionListJson,
   ringcentralUsersList,

@@ -1,0 +1,221 @@
+import { ImportError } from '../errors';
+import { installTimeMacros } from '../time/macros';
+import { unreadableDurationError, unreadableTimeError } from '../time/errors';
+import { directionSql, invalidDirectionError } from './call-direction';
+import { dropCsvTable, readCsvTable } from './csv-table';
+import type { Format, LoadContext, LoadResult, SniffedFile } from './format';
+import { assertRowRules, findColumn, textSql, type RowRule } from './staged-rows';
+
+/** The export's header names this format reads, matched without regard to case. */
+interface CallLogColumns {
+  date: string;
+  time: string;
+  action: string;
+  actionResult: string;
+  duration: string;
+  type?: string;
+  callId?: string;
+  sessionId?: string;
+  leg?: string;
+  direction?: string;
+  from?: string;
+  to?: string;
+  extension?: string;
+}
+
+/**
+ * The call log downloaded from RingCentral's Admin Portal as CSV, simple or detailed. The detailed
+ * log has one master row per call followed by one row per leg with the call-level columns blank. Only
+ * master rows become `events` rows. The simple log has one row per call and names no owner.
+ */
+export const ringcentralCallLogCsv: Format = {
+  id: 'ringcentral-call-log-csv',
+  label: 'RingCentral call log (CSV)',
+  channels: ['phone'],
+  recognise: (file) => findCallLogColumns(file) !== null,
+  load: loadCallLogCsv,
+};
+
+function findCallLogColumns(file: SniffedFile): CallLogColumns | null {
+  if (file.container !== 'csv' || file.table === undefined) return null;
+  const names = file.table.columns;
+  const date = findColumn(names, 'Date');
+  const time = findColumn(names, 'Time');
+  const action = findColumn(names, 'Action');
+  const actionResult = findColumn(names, 'Action Result');
+  const duration = findColumn(names, 'Duration');
+  if (!date || !time || !action || !actionResult || !duration) return null;
+  return {
+    date,
+    time,
+    action,
+    actionResult,
+    duration,
+    type: findColumn(names, 'Type'),
+    callId: findColumn(names, 'CallId', 'Call Id'),
+    sessionId: findColumn(names, 'SessionId', 'Session Id'),
+    leg: findColumn(names, 'Leg'),
+    direction: findColumn(names, 'Direction'),
+    from: findColumn(names, 'From'),
+    to: findColumn(names, 'To'),
+    extension: findColumn(names, 'Extension'),
+  };
+}
+
+function loadCallLogCsv(context: LoadContext): LoadResult {
+  const { db, fileId, file } = context;
+  const columns = findCallLogColumns(file);
+  if (columns === null) throw new Error(`${file.source.name} is not a RingCentral call log CSV`);
+  const detailed = [columns.extension, columns.leg, columns.sessionId, columns.callId].some(Boolean);
+
+  installTimeMacros(db);
+  const raw = readCsvTable(context);
+  const typed = `call_log_${fileId}`;
+  db.run(`CREATE OR REPLACE TEMP TABLE ${typed} AS ${typedSelect(columns, detailed, raw)}`, [fileId]);
+
+  assertRowRules(db, typed, rowRules(file.source.name, columns, detailed));
+  db.run(
+    `INSERT INTO events (file_id, source_line, channel, kind, record_id, session_id, start_utc, start_wall,
+                         user_platform_id, user_extension, user_email, user_name, endpoint_raw, version, role,
+                         direction, result, action, duration_s, from_extension, to_extension)
+     SELECT ?, source_line, 'phone', 'record', record_id, session_id, start_utc, start_wall,
+            NULL, user_extension, NULL, user_name, NULL, NULL, NULL,
+            direction, result, action, duration_s, from_extension, to_extension
+     FROM ${typed}
+     WHERE is_call`,
+    [fileId],
+  );
+
+  const [counts] = db.query<{ rows: number; calls: number; legs: number; faxes: number; wall: number }>(
+    `SELECT count(*)::INTEGER AS rows,
+            count(*) FILTER (WHERE is_call)::INTEGER AS calls,
+            count(*) FILTER (WHERE is_leg)::INTEGER AS legs,
+            count(*) FILTER (WHERE is_fax AND NOT is_leg)::INTEGER AS faxes,
+            count(start_wall) FILTER (WHERE is_call)::INTEGER AS wall
+     FROM ${typed}`,
+  );
+  // Reached only when nothing failed. After a failure, the engine's rollback removes both tables.
+  db.run(`DROP TABLE ${typed}`);
+  dropCsvTable(context);
+
+  return { rowsRead: counts!.rows, rowsUsed: counts!.calls, notes: callLogNotes(counts!, detailed) };
+}
+
+/**
+ * SQL selecting, per staged row, the text the rules check and the values `events` receives. Every
+ * identifier comes from `quoteIdentifier`; the one parameter is the file id.
+ */
+function typedSelect(columns: CallLogColumns, detailed: boolean, raw: string): string {
+  const date = textSql(columns.date);
+  const time = textSql(columns.time);
+  const startText = `CASE WHEN ${date} IS NULL AND ${time} IS NULL THEN NULL ELSE concat_ws(' ', ${date}, ${time}) END`;
+  const extension = textSql(columns.extension);
+  // A row of the detailed log is a leg when its call-level Date is blank.
+  const isLeg = detailed ? `${date} IS NULL` : 'false';
+  const isFax = `coalesce(lower(${textSql(columns.type)}) = 'fax', false)`;
+
+  return `
+    SELECT source_line, date_text, start_text, duration_text, direction_text, is_leg, is_fax,
+           NOT is_leg AND NOT is_fax AS is_call,
+           parse_time_utc(start_text) AS start_utc,
+           parse_time_wall(start_text) AS start_wall,
+           parse_duration_seconds(duration_text, true) AS duration_s,
+           ${directionSql('direction_text')} AS direction,
+           record_id, session_id, result, action, user_extension, user_name, from_extension, to_extension
+    FROM (
+      SELECT source_line,
+             ${date} AS date_text,
+             ${startText} AS start_text,
+             ${textSql(columns.duration)} AS duration_text,
+             ${textSql(columns.direction)} AS direction_text,
+             ${isLeg} AS is_leg,
+             ${isFax} AS is_fax,
+             ${textSql(columns.callId)} AS record_id,
+             coalesce(${textSql(columns.sessionId)}, ${textSql(columns.callId)}, 'f' || CAST(? AS INTEGER) || ':line:' || source_line) AS session_id,
+             ${textSql(columns.actionResult)} AS result,
+             ${textSql(columns.action)} AS action,
+             ${extensionNumberSql(extension)} AS user_extension,
+             ${extensionOwnerNameSql(extension)} AS user_name,
+             ${bareExtensionSql(textSql(columns.from))} AS from_extension,
+             ${bareExtensionSql(textSql(columns.to))} AS to_extension
+      FROM ${raw}
+    )`;
+}
+
+/** Returns SQL for the first run of 1 to 8 digits standing alone: `101`, `101 - Alice Smith`, `Alice Smith (101)`. */
+function extensionNumberSql(text: string): string {
+  return `nullif(regexp_extract(${text}, '\\b(\\d{1,8})\\b', 1), '')`;
+}
+
+/** Returns SQL for the Extension text without its number, an `Ext.` before it, empty brackets and edge separators. */
+function extensionOwnerNameSql(text: string): string {
+  const withoutNumber = `regexp_replace(${text}, '(?i)(?:\\bext\\.?\\s*)?\\b\\d{1,8}\\b', '')`;
+  const withoutBrackets = `regexp_replace(${withoutNumber}, '\\(\\s*\\)', '', 'g')`;
+  return `nullif(regexp_replace(${withoutBrackets}, '^[\\s\\-–:,]+|[\\s\\-–:,]+$', '', 'g'), '')`;
+}
+
+/** Returns SQL for an extension number written alone (`101`, `Ext. 101`), or NULL for phone numbers and names. */
+function bareExtensionSql(text: string): string {
+  return `nullif(regexp_extract(${text}, '(?i)^(?:ext\\.?\\s*)?(\\d{1,8})$', 1), '')`;
+}
+
+function rowRules(fileName: string, columns: CallLogColumns, detailed: boolean): RowRule[] {
+  const rules: RowRule[] = [];
+  if (!detailed) {
+    // In the detailed log a blank Date marks a leg, but in the simple log every row must be a call.
+    rules.push({
+      valueSql: 'date_text',
+      failedSql: 'is_call AND date_text IS NULL',
+      error: ({ line }) =>
+        new ImportError(
+          { file: fileName, line, column: columns.date, value: '' },
+          'the call has no date',
+          'Remove lines that are not calls (such as totals) from the file, or export the call log again.',
+        ),
+    });
+  }
+  rules.push(
+    {
+      valueSql: 'start_text',
+      failedSql: 'is_call AND start_text IS NOT NULL AND start_utc IS NULL AND start_wall IS NULL',
+      error: ({ line, value }) =>
+        unreadableTimeError({ file: fileName, line, column: `${columns.date} + ${columns.time}`, value: value ?? '' }),
+    },
+    {
+      valueSql: 'duration_text',
+      failedSql: 'is_call AND duration_text IS NOT NULL AND duration_s IS NULL',
+      error: ({ line, value }) =>
+        unreadableDurationError(
+          { file: fileName, line, column: columns.duration, value: value ?? '' },
+          { minutesSeconds: true },
+        ),
+    },
+  );
+  if (columns.direction !== undefined) {
+    const column = columns.direction;
+    rules.push({
+      valueSql: 'direction_text',
+      failedSql: 'is_call AND direction_text IS NOT NULL AND direction IS NULL',
+      error: ({ line, value }) => invalidDirectionError({ file: fileName, line, column, value: value ?? '' }),
+    });
+  }
+  return rules;
+}
+
+function callLogNotes(counts: { legs: number; faxes: number; wall: number }, detailed: boolean): string[] {
+  const notes: string[] = [];
+  if (counts.legs > 0) {
+    notes.push(`Read ${counts.legs} leg ${counts.legs === 1 ? 'row' : 'rows'} without counting them: each call counts once, from its master row.`);
+  }
+  if (counts.faxes > 0) notes.push(`Skipped ${counts.faxes} fax ${counts.faxes === 1 ? 'row' : 'rows'}: faxes are not calls.`);
+  if (counts.wall > 0) {
+    notes.push('Times in this file carry no time zone, so they are read as wall-clock times in the report time zone.');
+  }
+  if (!detailed) {
+    notes.push(
+      'This call log names no owner, so its calls count for the account but not for any user. ' +
+        'Export the detailed call log to attribute calls to users.',
+    );
+  }
+  return notes;
+}

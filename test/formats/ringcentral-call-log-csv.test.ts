@@ -1,0 +1,336 @@
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Database } from '../../lib/engine/database';
+import { ImportError } from '../../lib/errors';
+import type { LoadContext } from '../../lib/formats/format';
+import { FORMATS } from '../../lib/formats/index';
+import { ringcentralCallLogCsv } from '../../lib/formats/ringcentral-call-log-csv';
+import { eventRow, leftoverTables, readEvents } from './events-table';
+import { openDatabaseWithSchema, sniffBytes } from './helpers';
+
+const DETAILED_HEADER =
+  'Type,CallId,SessionId,Leg,Direction,From,To,Extension,Forwarded To,Name,Date,Time,Action,Action Result,Result Description,Duration,Included,Purchased,Site';
+const SIMPLE_HEADER = 'Type,Phone Number,Name,Date,Time,Action,Action Result,Result Description,Duration';
+
+const WALL_NOTE = 'Times in this file carry no time zone, so they are read as wall-clock times in the report time zone.';
+const NO_OWNER_NOTE =
+  'This call log names no owner, so its calls count for the account but not for any user. ' +
+  'Export the detailed call log to attribute calls to users.';
+
+let db: Database;
+
+beforeAll(async () => {
+  db = await openDatabaseWithSchema();
+});
+
+beforeEach(() => {
+  db.run('DELETE FROM events');
+});
+
+async function context(text: string, fileId = 5): Promise<LoadContext> {
+  return { db, fileId, file: await sniffBytes('calls.csv', text) };
+}
+
+/** Builds a detailed-log master row from the fields that vary, with typical values for the rest. */
+function detailedRow(fields: {
+  type?: string;
+  callId?: string;
+  sessionId?: string;
+  direction?: string;
+  from?: string;
+  to?: string;
+  extension?: string;
+  date?: string;
+  time?: string;
+  duration?: string;
+}): string {
+  const {
+    type = 'Voice',
+    callId = '',
+    sessionId = '',
+    direction = 'Outgoing',
+    from = '101',
+    to = '(650) 555-0101',
+    extension = '101',
+    date = 'Tue 3/4/2025',
+    time = '9:14:07 AM',
+    duration = '0:01:00',
+  } = fields;
+  return [type, callId, sessionId, '', direction, from, to, extension, '', '', date, time]
+    .concat(['VoIP Call', 'Call connected', 'Call connected', duration, '$0.00', '$0.00', 'Boston'])
+    .join(',');
+}
+
+async function loadError(text: string): Promise<ImportError> {
+  const ctx = await context(text);
+  try {
+    db.transaction(() => ringcentralCallLogCsv.load(ctx));
+  } catch (error) {
+    if (error instanceof ImportError) return error;
+    throw error;
+  }
+  throw new Error('the load did not fail');
+}
+
+describe('ringcentral-call-log-csv recognise', () => {
+  it.each([
+    ['the detailed header', DETAILED_HEADER, true],
+    ['the simple header', SIMPLE_HEADER, true],
+    ['lower-case names', 'date,time,action,action result,duration', true],
+    ['a header without Action', 'Type,Phone Number,Name,Date,Time,Action Result,Duration', false],
+    ['a header without Duration', 'Type,Phone Number,Name,Date,Time,Action,Action Result', false],
+    ['the usage-events header', 'channel,time,user_email,endpoint', false],
+  ])('%s', async (_case, header, expected) => {
+    const row = header.split(',').map(() => 'x').join(',');
+    const file = await sniffBytes('calls.csv', `${header}\n${row}\n`);
+    expect(ringcentralCallLogCsv.recognise(file)).toBe(expected);
+  });
+
+  it('rejects a JSON file', async () => {
+    const file = await sniffBytes('calls.json', '{"records":[{"startTime":"2025-03-04T09:14:07Z","direction":"Inbound"}]}');
+    expect(ringcentralCallLogCsv.recognise(file)).toBe(false);
+  });
+
+  it.each([
+    ['detailed', `${DETAILED_HEADER}\n${detailedRow({ callId: 'C1' })}\n`],
+    ['simple', `${SIMPLE_HEADER}\nVoice,(650) 555-0101,,Tue 3/4/2025,9:14:07 AM,Phone Call,Accepted,,0:04:12\n`],
+  ])('is the format FORMATS picks for a %s log', async (_case, text) => {
+    const file = await sniffBytes('calls.csv', text);
+    expect(FORMATS.find((format) => format.recognise(file))?.id).toBe('ringcentral-call-log-csv');
+  });
+});
+
+describe('ringcentral-call-log-csv load', () => {
+  it('writes master rows of a detailed log', async () => {
+    const ctx = await context(
+      [
+        'Call Log - Example Company - 03/04/2025 to 03/09/2025',
+        DETAILED_HEADER,
+        'Voice,C1,S1,,Outgoing,101,(650) 555-0101,101 - Alice Smith,,Alice Smith,Tue 3/4/2025,9:14:07 AM,VoIP Call,Call connected,Call connected,0:04:12,$0.00,$0.00,Boston',
+        ',,,1,,101,(650) 555-0101,101 - Alice Smith,,,,,,,,,,,',
+        ',,,2,,101,(650) 555-0101,101 - Alice Smith,,,,,,,,nonsense,,,',
+        'Voice,C2,,,Incoming,+1 650-555-0102,Ext. 102,Bob Jones (102),,,Tue 3/4/2025,1:05:00 PM,Phone Call,missed,Missed,4:12,,,',
+        'Fax,C3,S3,,Incoming,+16505550103,103,103,,,Tue 3/4/2025,2:00:00 PM,Fax,Received,,0:00:30,,,',
+        'Voice,,,,incoming,16505550104,007,007,,,Sun 3/9/2025,2:30:00 AM,Phone Call,Accepted,,3725,,,',
+      ].join('\r\n'),
+    );
+
+    const result = db.transaction(() => ringcentralCallLogCsv.load(ctx));
+
+    expect(result.rowsRead).toBe(6);
+    expect(result.rowsUsed).toBe(3);
+    expect(result.notes).toEqual([
+      'Read 2 leg rows without counting them: each call counts once, from its master row.',
+      'Skipped 1 fax row: faxes are not calls.',
+      WALL_NOTE,
+    ]);
+    expect(readEvents(db)).toEqual([
+      eventRow({
+        file_id: 5,
+        source_line: 3,
+        channel: 'phone',
+        kind: 'record',
+        record_id: 'C1',
+        session_id: 'S1',
+        start_wall: '2025-03-04 09:14:07.000000',
+        user_extension: '101',
+        user_name: 'Alice Smith',
+        direction: 'Outbound',
+        result: 'Call connected',
+        action: 'VoIP Call',
+        duration_s: 252,
+        from_extension: '101',
+      }),
+      eventRow({
+        file_id: 5,
+        source_line: 6,
+        channel: 'phone',
+        kind: 'record',
+        record_id: 'C2',
+        session_id: 'C2',
+        start_wall: '2025-03-04 13:05:00.000000',
+        user_extension: '102',
+        user_name: 'Bob Jones',
+        direction: 'Inbound',
+        result: 'missed',
+        action: 'Phone Call',
+        duration_s: 252,
+        to_extension: '102',
+      }),
+      eventRow({
+        file_id: 5,
+        source_line: 8,
+        channel: 'phone',
+        kind: 'record',
+        session_id: 'f5:line:8',
+        start_wall: '2025-03-09 02:30:00.000000',
+        user_extension: '007',
+        direction: 'Inbound',
+        result: 'Accepted',
+        action: 'Phone Call',
+        duration_s: 3725,
+        to_extension: '007',
+      }),
+    ]);
+    expect(leftoverTables(db)).toEqual([]);
+  });
+
+  it('writes every row of a simple log without owner', async () => {
+    const ctx = await context(
+      [
+        SIMPLE_HEADER,
+        'Voice,(650) 555-0101,Example Supplier,Tue 3/4/2025,9:14:07 AM,Phone Call,Accepted,Call answered,0:04:12',
+        'Voice,(650) 555-0102,,Wed 3/5/2025,11:00 PM,Phone Call,Missed,,',
+        'fax,(650) 555-0103,,Wed 3/5/2025,11:30 PM,Fax,Received,,0:01:00',
+        'Voice,(650) 555-0104,,2025-03-05T23:45:00Z,,Phone Call,Accepted,,12.5',
+      ].join('\n'),
+      7,
+    );
+
+    const result = db.transaction(() => ringcentralCallLogCsv.load(ctx));
+
+    expect(result.rowsRead).toBe(4);
+    expect(result.rowsUsed).toBe(3);
+    expect(result.notes).toEqual(['Skipped 1 fax row: faxes are not calls.', WALL_NOTE, NO_OWNER_NOTE]);
+    expect(readEvents(db)).toEqual([
+      eventRow({
+        file_id: 7,
+        source_line: 2,
+        channel: 'phone',
+        kind: 'record',
+        session_id: 'f7:line:2',
+        start_wall: '2025-03-04 09:14:07.000000',
+        result: 'Accepted',
+        action: 'Phone Call',
+        duration_s: 252,
+      }),
+      eventRow({
+        file_id: 7,
+        source_line: 3,
+        channel: 'phone',
+        kind: 'record',
+        session_id: 'f7:line:3',
+        start_wall: '2025-03-05 23:00:00.000000',
+        result: 'Missed',
+        action: 'Phone Call',
+      }),
+      eventRow({
+        file_id: 7,
+        source_line: 5,
+        channel: 'phone',
+        kind: 'record',
+        session_id: 'f7:line:5',
+        start_utc: '2025-03-05 23:45:00.000000',
+        result: 'Accepted',
+        action: 'Phone Call',
+        duration_s: 12.5,
+      }),
+    ]);
+  });
+
+  it.each([
+    ['101', '101', null],
+    ['007', '007', null],
+    ['101 - Alice Smith', '101', 'Alice Smith'],
+    ['Alice Smith (101)', '101', 'Alice Smith'],
+    ['Ext. 101 Alice Smith', '101', 'Alice Smith'],
+    ['Sales Line (500)', '500', 'Sales Line'],
+    ['Alice2 Smith 205', '205', 'Alice2 Smith'],
+    ['12345678', '12345678', null],
+    ['Alice Smith', null, 'Alice Smith'],
+    ['', null, null],
+  ])('reads owner from Extension %j', async (extension, userExtension, userName) => {
+    const ctx = await context(`${DETAILED_HEADER}\n${detailedRow({ callId: 'C1', extension: `"${extension}"` })}\n`);
+    db.transaction(() => ringcentralCallLogCsv.load(ctx));
+
+    const [row] = readEvents(db);
+    expect(row!.user_extension).toBe(userExtension);
+    expect(row!.user_name).toBe(userName);
+  });
+
+  it.each([
+    ['101', '101'],
+    [' 007 ', '007'],
+    ['Ext. 101', '101'],
+    ['ext 101', '101'],
+    ['EXT.101', '101'],
+    ['+1 650-555-0101', null],
+    ['(650) 555-0101', null],
+    ['6505550101', null],
+    ['123456789', null],
+    ['Alice Smith', null],
+    ['', null],
+  ])('reads From and To %j as extension %j', async (side, expected) => {
+    const ctx = await context(`${DETAILED_HEADER}\n${detailedRow({ callId: 'C1', from: `"${side}"`, to: `"${side}"` })}\n`);
+    db.transaction(() => ringcentralCallLogCsv.load(ctx));
+
+    const [row] = readEvents(db);
+    expect(row!.from_extension).toBe(expected);
+    expect(row!.to_extension).toBe(expected);
+  });
+
+  it('keeps a session shared by two master rows', async () => {
+    const ctx = await context(
+      [
+        DETAILED_HEADER,
+        detailedRow({ callId: 'C1', sessionId: 'S9', direction: 'Outgoing', from: '101', to: '102', extension: '101' }),
+        detailedRow({ callId: 'C2', sessionId: 'S9', direction: 'Incoming', from: '101', to: '102', extension: '102' }),
+      ].join('\n'),
+    );
+    db.transaction(() => ringcentralCallLogCsv.load(ctx));
+
+    const rows = db.query('SELECT session_id, direction, user_extension FROM events ORDER BY source_line');
+    expect(rows).toEqual([
+      { session_id: 'S9', direction: 'Outbound', user_extension: '101' },
+      { session_id: 'S9', direction: 'Inbound', user_extension: '102' },
+    ]);
+  });
+});
+
+describe('ringcentral-call-log-csv errors', () => {
+  it.each([
+    ['an hour past 23', { time: '25:00:00' }, 'Date + Time', 'Tue 3/4/2025 25:00:00', 'the time could not be read'],
+    ['a weekday that does not match', { date: 'Wed 3/4/2025' }, 'Date + Time', 'Wed 3/4/2025 9:14:07 AM', 'the time could not be read'],
+    ['a day-first date', { date: '25/3/2025' }, 'Date + Time', '25/3/2025 9:14:07 AM', 'the time could not be read'],
+    ['a blank time', { time: '' }, 'Date + Time', 'Tue 3/4/2025', 'the time could not be read'],
+    ['an unreadable duration', { duration: '1:2' }, 'Duration', '1:2', 'the duration could not be read'],
+    ['an unknown direction', { direction: 'Sideways' }, 'Direction', 'Sideways', 'the call direction is not Inbound, Outbound, Incoming or Outgoing'],
+  ])('rejects %s', async (_case, fields, column, value, problem) => {
+    const good = detailedRow({ callId: 'C0' });
+    const error = await loadError([DETAILED_HEADER, good, good, detailedRow({ callId: 'C9', ...fields }), good].join('\n'));
+
+    expect(error.location).toEqual({ file: 'calls.csv', line: 4, column, value });
+    expect(error.message).toContain(`calls.csv, line 4, column "${column}": ${problem} (value "${value}").`);
+  });
+
+  it('rejects a simple-log row without date', async () => {
+    const error = await loadError(
+      [SIMPLE_HEADER, 'Voice,(650) 555-0101,,Tue 3/4/2025,9:14:07 AM,Phone Call,Accepted,,0:04:12', 'Total,,,,9:14:07 AM,,,,'].join('\n'),
+    );
+
+    expect(error.location).toEqual({ file: 'calls.csv', line: 3, column: 'Date', value: '' });
+    expect(error.message).toContain('the call has no date');
+  });
+
+  it('ignores bad values on leg and fax rows', async () => {
+    const ctx = await context(
+      [
+        DETAILED_HEADER,
+        detailedRow({ callId: 'C1' }),
+        ',,,1,Sideways,101,102,101,,,,,,,,not a duration,,,',
+        detailedRow({ type: 'Fax', callId: 'C2', time: 'noon', duration: 'long' }),
+      ].join('\n'),
+    );
+
+    const result = db.transaction(() => ringcentralCallLogCsv.load(ctx));
+    expect(result.rowsUsed).toBe(1);
+  });
+
+  it('leaves events empty when the last row is bad', async () => {
+    const rows = Array.from({ length: 50 }, (_, i) => detailedRow({ callId: `C${i}` }));
+    const ctx = await context([DETAILED_HEADER, ...rows, detailedRow({ callId: 'C99', time: '9:99 AM' })].join('\n'));
+
+    expect(() => db.transaction(() => ringcentralCallLogCsv.load(ctx))).toThrow(ImportError);
+    expect(db.query('SELECT count(*)::INTEGER AS n FROM events')).toEqual([{ n: 0 }]);
+    expect(leftoverTables(db)).toEqual([]);
+  });
+});
