@@ -1,5 +1,6 @@
 import type { Format } from './format';
 import { ringcentralCallLogCsv } from './ringcentral-call-log-csv';
+import { ringcentralCallLogJson } from './ringcentral-call-log-json';
 import { ringcentralExtensionListJson } from './ringcentral-extension-list-json';
 import { ringcentralUsersList } from './ringcentral-users-list';
 import { usageEventsCsv } from './usage-events-csv';
@@ -9,6 +10,7 @@ import { usageEventsCsv } from './usage-events-csv';
  * whose `recognise` returns true loads the file.
  */
 export const FORMATS: readonly Format[] = [
+  ringcentralCallLogJson,
   ringcentralCallLogCsv,
   usageEventsCsv,
   ringcentralExtensionListJson,
