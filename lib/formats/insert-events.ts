@@ -1,4 +1,4 @@
-import { Float64, Int32, Table, Utf8, tableToIPC, vectorFromArray, type Vector } from 'apache-arrow';
+import { columnsToIpc, type Column } from '../engine/arrow-ipc';
 import type { Database } from '../engine/database';
 import type { Channel } from '../engine/types';
 import type { ParsedTime } from '../time/parse-time';
@@ -57,17 +57,17 @@ const TEXT_COLUMNS: readonly TextColumn[] = [
 export function insertEvents(db: Database, fileId: number, rows: readonly EventRow[]): void {
   if (rows.length === 0) return;
 
-  const columns: Record<string, Vector> = {
-    source_line: vectorFromArray(rows.map((row) => row.source_line), new Int32()),
-    clock: vectorFromArray(rows.map((row) => row.start.clock), new Utf8()),
+  const columns: Record<string, Column> = {
+    source_line: { type: 'int', values: rows.map((row) => row.source_line) },
+    clock: { type: 'text', values: rows.map((row) => row.start.clock) },
     // Microseconds fit a double exactly up to 2^53, about 285 years either side of 1970.
-    start_micros: vectorFromArray(rows.map((row) => row.start.epochMicros), new Float64()),
-    duration_s: vectorFromArray(rows.map((row) => row.duration_s), new Float64()),
+    start_micros: { type: 'float', values: rows.map((row) => row.start.epochMicros) },
+    duration_s: { type: 'float', values: rows.map((row) => row.duration_s) },
   };
-  for (const name of TEXT_COLUMNS) columns[name] = vectorFromArray(rows.map((row) => row[name]), new Utf8());
+  for (const name of TEXT_COLUMNS) columns[name] = { type: 'text', values: rows.map((row) => row[name]) };
 
   const staging = `events_ipc_${fileId}`;
-  db.insertArrowIpc(staging, tableToIPC(new Table(columns), 'stream'));
+  db.insertArrowIpc(staging, columnsToIpc(columns));
   db.run(
     `INSERT INTO events (file_id, source_line, start_utc, start_wall, duration_s, ${TEXT_COLUMNS.join(', ')})
      SELECT ?, source_line,

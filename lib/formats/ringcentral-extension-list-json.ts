@@ -1,4 +1,4 @@
-import { tableFromArrays, tableToIPC } from 'apache-arrow';
+import { columnsToIpc } from '../engine/arrow-ipc';
 import { ImportError } from '../errors';
 import type { Format, LoadContext, LoadResult, SniffedFile } from './format';
 import { normaliseStatus, STATUS_CHOICES } from './ringcentral-users-list';
@@ -103,11 +103,15 @@ function recordStatus(fileName: string, record: JsonObject, index: number): stri
 function load({ db, fileId, file }: LoadContext): LoadResult {
   const records = (extensionRecords(file.json) ?? []).filter(isObject);
   const columns = userColumns(file.source.name, records);
-  const arrow = tableFromArrays({ ...columns, source_line: Int32Array.from(columns.source_line) });
+  const { source_line, ...texts } = columns;
+  const ipc = columnsToIpc({
+    source_line: { type: 'int', values: source_line },
+    ...Object.fromEntries(Object.entries(texts).map(([name, values]) => [name, { type: 'text', values }] as const)),
+  });
 
   // Only IPC bytes cross into DuckDB, so the Arrow module instance used here does not matter.
   const staging = `extension_list_${fileId}`;
-  db.insertArrowIpc(staging, tableToIPC(arrow, 'stream'));
+  db.insertArrowIpc(staging, ipc);
   try {
     db.run(
       `INSERT INTO users (file_id, source_line, platform_id, extension, email, name, department, site, status, type)
