@@ -1,4 +1,5 @@
 import { readFileSync, writeFileSync } from 'node:fs';
+import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, test } from 'vitest';
 import type { EngineApi } from '../../lib/engine/api';
 import { openNodeDatabase } from '../../lib/engine/duckdb-node';
@@ -98,6 +99,41 @@ describe('engine on the sample exports', () => {
     const file = new URL('../expected/sample-phone-kpis.json', import.meta.url);
     if (process.env.UPDATE_EXPECTED === '1') writeFileSync(file, `${JSON.stringify(values, null, 2)}\n`);
     expect(values).toEqual(JSON.parse(readFileSync(file, 'utf8')));
+  });
+
+  test('writes a workbook that matches the expected files', async () => {
+    const workbook = await engine.workbook({ ...request, author: { name: '', extension: '' }, generatedAt: 0 });
+    expect(workbook.fileName).toBe('Phone_Adoption_and_Usage_2026-05-04_to_2026-05-24.xlsx');
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(workbook.bytes);
+
+    const expected = readFileSync(expectedFile, 'utf8');
+    const section = (name: string) => expected.split(`# ${name}\n`)[1]!.split('\n#')[0]!.trim().split('\n');
+
+    // The KPIs sheet lists the KPIs in the expected order with the expected values.
+    const kpiSheet = book.getWorksheet('KPIs')!;
+    const labels = new Map(report.kpis.map((item) => [item.label, item.id]));
+    const kpiLines = section('kpis').map((line) => line.split(': ')[0]);
+    const sheetKpis: string[] = [];
+    kpiSheet.eachRow((row, number) => {
+      const id = labels.get(String(row.getCell(1).value));
+      if (number > 1 && id !== undefined && sheetKpis.length < kpiLines.length) {
+        const value = row.getCell(2).value;
+        sheetKpis.push(`${id}: ${typeof value === 'number' ? Number(value.toFixed(6)) : String(value)}`);
+      }
+    });
+    expect(sheetKpis).toEqual(section('kpis'));
+
+    // The User Table sheet holds the expected rows, cell by cell.
+    const userRows: string[] = [];
+    book.getWorksheet('User Table')!.eachRow((row, number) => {
+      if (number === 1) return;
+      const cells = Array.from({ length: 13 }, (_, index) => row.getCell(index + 1).value);
+      const lastUsed = cells[9] instanceof Date ? cells[9].toISOString().slice(0, 19).replace('T', ' ') : '';
+      const share = Number((cells[12] as number).toFixed(6));
+      userRows.push([...cells.slice(0, 9).map((cell) => cell ?? ''), lastUsed, cells[10], cells[11], share].join(' | '));
+    });
+    expect(userRows).toEqual(section('users'));
   });
 
   test('leaves loaded data intact when a file fails', async () => {
