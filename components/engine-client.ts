@@ -85,6 +85,7 @@ export function wrapEngine(remote: EngineApi<File>, worker: EventTarget, startTi
     dataRange: (args) => call(() => remote.dataRange(args)),
     report: (args) => call(() => remote.report(args)),
     workbook: (args) => call(() => remote.workbook(args)),
+    combinedWorkbook: (args) => call(() => remote.combinedWorkbook(args)),
     reset: () => call(() => remote.reset()),
   };
 }

@@ -1,5 +1,14 @@
 import type { PlainError } from '../errors';
-import type { Channel, ChannelReport, DataRange, ImportSummary, ReportRequest, Workbook, WorkbookRequest } from './types';
+import type {
+  Channel,
+  ChannelReport,
+  CombinedWorkbookRequest,
+  DataRange,
+  ImportSummary,
+  ReportRequest,
+  Workbook,
+  WorkbookRequest,
+} from './types';
 
 export type LoadOutcome =
   | { ok: true; summary: ImportSummary }
@@ -18,6 +27,8 @@ export interface EngineApi<Input> {
   dataRange(args: { channel: Channel; timeZone: string }): Promise<DataRange>;
   report(args: ReportRequest): Promise<ChannelReport>;
   workbook(args: WorkbookRequest): Promise<Workbook>;
+  /** One workbook for several channels, each with the same period, time zone and thresholds. */
+  combinedWorkbook(args: CombinedWorkbookRequest): Promise<Workbook>;
   /** Drops every loaded file. */
   reset(): Promise<void>;
 }

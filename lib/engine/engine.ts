@@ -5,6 +5,7 @@ import { sniff } from '../formats/sniff';
 import { dataRange } from '../report/data-range';
 import { buildReport } from '../report/report';
 import { buildChannelWorkbook } from '../workbook/channel-workbook';
+import { buildCombinedWorkbook } from '../workbook/combined-workbook';
 import type { EngineApi, LoadOutcome } from './api';
 import type { Database } from './database';
 import schemaSql from './schema.sql?raw';
@@ -64,6 +65,7 @@ export function createEngine<Input>(options: EngineOptions<Input>): EngineApi<In
       db.transaction(() => {
         db.run('DELETE FROM events WHERE file_id = ?', [fileId]);
         db.run('DELETE FROM users WHERE file_id = ?', [fileId]);
+        db.run('DELETE FROM identities WHERE file_id = ?', [fileId]);
       });
       summaries.delete(fileId);
     },
@@ -77,17 +79,25 @@ export function createEngine<Input>(options: EngineOptions<Input>): EngineApi<In
     },
 
     async report(request) {
-      return buildReport(await ready, request, [...summaries.values()]);
+      return buildReport(await ready, request, [...summaries.values()], request.endpointRules);
     },
 
     async workbook(request) {
-      const report = buildReport(await ready, request, [...summaries.values()]);
+      const report = buildReport(await ready, request, [...summaries.values()], request.endpointRules);
       return buildChannelWorkbook({ report, request, productVersion });
+    },
+
+    async combinedWorkbook({ channels, ...request }) {
+      const db = await ready;
+      const reports = channels.map((channel) =>
+        buildReport(db, { ...request, channel }, [...summaries.values()], request.endpointRules),
+      );
+      return buildCombinedWorkbook({ reports, request, productVersion });
     },
 
     async reset() {
       const db = await ready;
-      db.transaction(() => db.run('DELETE FROM events; DELETE FROM users'));
+      db.transaction(() => db.run('DELETE FROM events; DELETE FROM users; DELETE FROM identities'));
       summaries.clear();
     },
   };

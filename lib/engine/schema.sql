@@ -39,5 +39,17 @@ CREATE TABLE IF NOT EXISTS events (
   duration_s       DOUBLE,
   from_extension   VARCHAR,           -- phone: extension number on each side, when internal
   to_extension     VARCHAR,
+  attachments      INTEGER,           -- message: files attached to the post
   CHECK (start_utc IS NOT NULL OR start_wall IS NOT NULL)
+);
+
+-- Identities that are not a directory: platform ids linked to e-mails and names (the members of a
+-- messaging export, say). They link events to people but never add anyone to the population.
+CREATE TABLE IF NOT EXISTS identities (
+  file_id      INTEGER NOT NULL,
+  source_line  INTEGER,
+  platform_id  VARCHAR,
+  extension    VARCHAR,
+  email        VARCHAR,
+  name         VARCHAR
 );

@@ -25,18 +25,34 @@ export interface ReportAuthor {
   extension: string;
 }
 
+/**
+ * A rule of endpoint normalisation: a regular expression (RE2 syntax) tested against the lower-cased raw
+ * client name, and the endpoint of the short list it stands for. The first matching rule wins.
+ */
+export interface EndpointRule {
+  pattern: string;
+  endpoint: string;
+}
+
 export interface ReportRequest {
   channel: Channel;
   period: Period;
   /** IANA time zone name, such as `Europe/Berlin`. */
   timeZone: string;
   thresholds: StatusThresholds;
+  /** The administrator's endpoint rules; the built-in ones when absent. */
+  endpointRules?: EndpointRule[];
 }
 
 export interface WorkbookRequest extends ReportRequest {
   author: ReportAuthor;
   /** The instant the workbook is built, as epoch milliseconds (passed in so tests are repeatable). */
   generatedAt: number;
+}
+
+/** A workbook of several channels: one General metrics sheet, then each channel's KPIs and User Table. */
+export interface CombinedWorkbookRequest extends Omit<WorkbookRequest, 'channel'> {
+  channels: Channel[];
 }
 
 /** Per file, what the import found. */

@@ -5,10 +5,9 @@
  * use with no client information at all is `Unknown`.
  */
 
-export interface EndpointRule {
-  pattern: string;
-  endpoint: string;
-}
+import type { EndpointRule } from '../engine/types';
+
+export type { EndpointRule };
 
 export const ENDPOINTS = [
   'RingCentral app for Windows',

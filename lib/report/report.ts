@@ -17,14 +17,14 @@ export function buildReport(
   db: Database,
   request: ReportRequest,
   sources: readonly ImportSummary[],
-  endpointRules: readonly EndpointRule[] = DEFAULT_ENDPOINT_RULES,
+  endpointRules: readonly EndpointRule[] | undefined = DEFAULT_ENDPOINT_RULES,
 ): ChannelReport {
   if (!hasChannelReport(request.channel)) {
     throw new EngineError(`The ${request.channel} report is not available yet. Adoption Lens reports the Phone channel.`);
   }
   assertPeriod(request.period);
   assertTimeZone(request.timeZone);
-  prepare(db, request, endpointRules);
+  prepare(db, request, endpointRules ?? DEFAULT_ENDPOINT_RULES);
 
   const hasDirectory = db.query('SELECT has_directory FROM report_params')[0]?.has_directory === true;
   return {

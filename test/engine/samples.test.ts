@@ -105,7 +105,7 @@ describe('engine on the sample exports', () => {
     const workbook = await engine.workbook({ ...request, author: { name: '', extension: '' }, generatedAt: 0 });
     expect(workbook.fileName).toBe('Phone_Adoption_and_Usage_2026-05-04_to_2026-05-24.xlsx');
     const book = new ExcelJS.Workbook();
-    await book.xlsx.load(workbook.bytes);
+    await book.xlsx.load(Buffer.from(workbook.bytes) as unknown as ExcelJS.Buffer);
 
     const expected = readFileSync(expectedFile, 'utf8');
     const section = (name: string) => expected.split(`# ${name}\n`)[1]!.split('\n#')[0]!.trim().split('\n');

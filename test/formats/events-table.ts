@@ -34,13 +34,14 @@ export function eventRow(values: Record<string, unknown>): Record<string, unknow
     duration_s: null,
     from_extension: null,
     to_extension: null,
+    attachments: null,
     ...values,
   };
 }
 
-/** Lists the tables other than `events` and `users` left in the database, temporary ones included. */
+/** Lists the tables other than the canonical ones left in the database, temporary ones included. */
 export function leftoverTables(db: Database): string[] {
   return db
-    .query<{ name: string }>(`SELECT table_name AS name FROM duckdb_tables() WHERE table_name <> 'events' AND table_name <> 'users' ORDER BY 1`)
+    .query<{ name: string }>(`SELECT table_name AS name FROM duckdb_tables() WHERE table_name NOT IN ('events', 'users', 'identities') ORDER BY 1`)
     .map((row) => row.name);
 }
