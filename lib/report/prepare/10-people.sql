@@ -1,5 +1,5 @@
--- People: users-list rows, extension-list rows and the identities seen in events, merged into one
--- row per person. Rows that share an e-mail (case-insensitive), an extension number or a platform id
+-- People: users-list rows, extension-list rows, identity rows (messaging members) and the identities
+-- seen in events, merged into one row per person. Rows that share an e-mail (case-insensitive), an extension number or a platform id
 -- describe the same person; attributes come from the users lists, the latest loaded file first.
 CREATE OR REPLACE TEMP TABLE identity_rows AS
 WITH tuples AS (
@@ -9,6 +9,11 @@ WITH tuples AS (
          trim(email) AS email, trim(extension) AS extension, trim(name) AS name,
          nullif(trim(department), '') AS department, nullif(trim(site), '') AS site, status, type
   FROM users
+  UNION ALL
+  SELECT true, file_id, source_line,
+         nullif(lower(trim(email)), ''), nullif(trim(extension), ''), nullif(trim(platform_id), ''),
+         trim(email), trim(extension), trim(name), NULL, NULL, NULL, NULL
+  FROM identities
   UNION ALL
   SELECT DISTINCT true, NULL, NULL,
          nullif(lower(trim(user_email)), ''), nullif(trim(user_extension), ''), nullif(trim(user_platform_id), ''),
