@@ -44,10 +44,20 @@ export interface ReportRequest {
   endpointRules?: EndpointRule[];
 }
 
+/** A chart drawn by the workspace, as PNG bytes, for the KPIs sheet. */
+export interface ChartImage {
+  title: string;
+  png: Uint8Array;
+  /** The channel whose KPIs sheet shows it in a combined workbook; a channel workbook shows every chart. */
+  channel?: Channel;
+}
+
 export interface WorkbookRequest extends ReportRequest {
   author: ReportAuthor;
   /** The instant the workbook is built, as epoch milliseconds (passed in so tests are repeatable). */
   generatedAt: number;
+  /** Images placed to the right of the KPIs sheet's tables, top to bottom. */
+  charts?: ChartImage[];
 }
 
 /** A workbook of several channels: one General metrics sheet, then each channel's KPIs and User Table. */
@@ -86,6 +96,13 @@ export interface WeekRow {
   /** Monday of the week, or the period's first day when the period starts mid-week. */
   weekStart: string;
   weekEnd: string;
+  activeUsers: number;
+  volume: number;
+}
+
+/** One day of the period: active users and volume, like `WeekRow`. */
+export interface DayRow {
+  date: string;
   activeUsers: number;
   volume: number;
 }
@@ -130,11 +147,21 @@ export interface ChannelReport {
   hasDirectory: boolean;
   kpis: Kpi[];
   weekly: WeekRow[];
+  /** One row per day of the period. */
+  daily?: DayRow[];
   byDepartment: BreakdownRow[];
   bySite: BreakdownRow[];
   byEndpoint: BreakdownRow[];
   users: UserRow[];
   sources: ImportSummary[];
+  /** Raw client names that no endpoint rule matched (counted as `Other`), most used first. */
+  unmappedEndpoints?: UnmappedEndpoint[];
+}
+
+export interface UnmappedEndpoint {
+  raw: string;
+  /** Uses in the period from that client. */
+  uses: number;
 }
 
 /** The span of event dates loaded for a channel, used for the "All data" preset. */

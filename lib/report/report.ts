@@ -1,6 +1,17 @@
 import type { Database, Row } from '../engine/database';
 import { EngineError } from '../errors';
-import type { BreakdownRow, Channel, ChannelReport, ImportSummary, Kpi, ReportRequest, UserRow, WeekRow } from '../engine/types';
+import type {
+  BreakdownRow,
+  Channel,
+  ChannelReport,
+  DayRow,
+  ImportSummary,
+  Kpi,
+  ReportRequest,
+  UnmappedEndpoint,
+  UserRow,
+  WeekRow,
+} from '../engine/types';
 import { DEFAULT_ENDPOINT_RULES, type EndpointRule } from './endpoints';
 import { channelKpis } from './kpi-files';
 import { assertPeriod } from './period';
@@ -37,11 +48,13 @@ export function buildReport(
       return { id, label, unit, definition, value };
     }),
     weekly: db.query(sqlFile('tables/weekly')).map(toWeekRow),
+    daily: db.query(sqlFile('tables/daily')).map(toDayRow),
     byDepartment: db.query(sqlFile('tables/by-department')).map(toBreakdownRow),
     bySite: db.query(sqlFile('tables/by-site')).map(toBreakdownRow),
     byEndpoint: db.query(sqlFile('tables/by-endpoint')).map(toBreakdownRow),
     users: db.query(sqlFile('tables/user-table')).map(toUserRow),
     sources: sources.filter((source) => source.channels.length === 0 || source.channels.includes(request.channel)),
+    unmappedEndpoints: db.query(sqlFile('tables/unmapped-endpoints')).map(toUnmappedEndpoint),
   };
 }
 
@@ -81,6 +94,14 @@ function toWeekRow(row: Row): WeekRow {
     activeUsers: toCount(row.activeUsers),
     volume: toCount(row.volume),
   };
+}
+
+function toDayRow(row: Row): DayRow {
+  return { date: toText(row.date), activeUsers: toCount(row.activeUsers), volume: toCount(row.volume) };
+}
+
+function toUnmappedEndpoint(row: Row): UnmappedEndpoint {
+  return { raw: toText(row.raw), uses: toCount(row.uses) };
 }
 
 function toBreakdownRow(row: Row): BreakdownRow {
