@@ -52,7 +52,7 @@ export function buildReport(
     byDepartment: db.query(sqlFile('tables/by-department')).map(toBreakdownRow),
     bySite: db.query(sqlFile('tables/by-site')).map(toBreakdownRow),
     byEndpoint: db.query(sqlFile('tables/by-endpoint')).map(toBreakdownRow),
-    users: db.query(sqlFile('tables/user-table')).map(toUserRow),
+    users: db.query(sqlFile('tables/user-table')).map((row) => toUserRow(row, request.channel)),
     sources: sources.filter((source) => source.channels.length === 0 || source.channels.includes(request.channel)),
     unmappedEndpoints: db.query(sqlFile('tables/unmapped-endpoints')).map(toUnmappedEndpoint),
   };
@@ -108,8 +108,8 @@ function toBreakdownRow(row: Row): BreakdownRow {
   return { name: toText(row.name), activeUsers: toCount(row.activeUsers), volume: toCount(row.volume) };
 }
 
-function toUserRow(row: Row): UserRow {
-  return {
+function toUserRow(row: Row, channel: Channel): UserRow {
+  const user: UserRow = {
     userName: toText(row.userName),
     userExtension: toText(row.userExtension),
     userEmail: toText(row.userEmail),
@@ -124,4 +124,9 @@ function toUserRow(row: Row): UserRow {
     channelCount: toCount(row.channelCount),
     channelShare: toNumber(row.channelShare) ?? 0,
   };
+  if (channel === 'video') {
+    user.hostCount = toCount(row.hostCount);
+    user.participantCount = toCount(row.participantCount);
+  }
+  return user;
 }

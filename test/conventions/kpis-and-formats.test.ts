@@ -1,23 +1,25 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { FORMATS } from '../../lib/formats/index';
+import type { Channel } from '../../lib/engine/types';
 import { channelKpis } from '../../lib/report/kpi-files';
 
 const root = new URL('../../', import.meta.url);
 const read = (path: string) => readFileSync(new URL(path, root), 'utf8');
 
-describe('KPI files', () => {
-  const kpis = channelKpis('phone');
+const CHANNELS: Channel[] = ['phone', 'video', 'message'];
+
+describe.each(CHANNELS)('%s KPI files', (channel) => {
+  const kpis = channelKpis(channel);
   const docs = read('docs/kpis.md');
+  const fixture = `test/report/${channel}-basic/expected.txt`;
 
   test.each(kpis.map((kpi) => [kpi.id]))('%s has a docs entry', (id) => {
     expect(docs, `Add a "### ${id}" section to docs/kpis.md`).toContain(`### ${id}\n`);
   });
 
-  test.each(kpis.map((kpi) => [kpi.id]))('%s has an expected value in the Phone fixture', (id) => {
-    expect(read('test/report/phone-basic/expected.txt'), `Add "${id}: <value>" to test/report/phone-basic/expected.txt`).toMatch(
-      new RegExp(`^${id}: `, 'm'),
-    );
+  test.each(kpis.map((kpi) => [kpi.id]))('%s has an expected value in the fixture', (id) => {
+    expect(read(fixture), `Add "${id}: <value>" to ${fixture}`).toMatch(new RegExp(`^${id}: `, 'm'));
   });
 
   test('identifiers are unique and ordered', () => {

@@ -27,6 +27,7 @@ export function renderReport(report: ChannelReport): string {
         user.usageCount,
         user.channelCount,
         formatValue(user.channelShare),
+        ...(user.hostCount === undefined ? [] : [user.hostCount, user.participantCount ?? '']),
       ),
     ),
   );

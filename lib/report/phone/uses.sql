@@ -11,12 +11,6 @@ CREATE OR REPLACE TEMP MACRO phone_outcome_rank(result) AS
     ELSE 5
   END;
 
--- A usage-events row without a session id is a use of its own; its key is built from its content,
--- so the same row dropped twice is still one use.
-CREATE OR REPLACE TEMP MACRO usage_key(channel, session_id, person_key, start_utc, start_wall, endpoint_raw) AS
-  coalesce(session_id,
-           'usage:' || md5(concat_ws('|', channel, person_key, start_utc, start_wall, endpoint_raw)));
-
 -- One row per call. A session is Internal when every record has an extension number on both sides,
 -- else it takes the direction of its first record. Usage rows naming no call-log session are calls
 -- too; one without a result is taken as answered, since the row reports a call that happened.
@@ -86,7 +80,8 @@ all_uses AS (
   FROM latest_usage AS u
   ANTI JOIN record_uses AS r USING (person_key, use_key)
 )
-SELECT a.person_key, a.use_key, a.endpoint_raw, a.version, s.start_local AS local_ts, s.start_date AS local_date
+SELECT a.person_key, a.use_key, a.endpoint_raw, a.version, NULL::VARCHAR AS role,
+       s.start_local AS local_ts, s.start_date AS local_date
 FROM all_uses AS a
 JOIN phone_sessions AS s ON s.session_key = a.use_key
 CROSS JOIN report_params AS p

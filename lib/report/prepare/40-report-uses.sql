@@ -1,4 +1,5 @@
--- The channel's uses in the period (made by the channel's own step as `uses`), with the endpoint
+-- The channel's uses in the period (made by the channel's own step as `uses`: person_key, use_key,
+-- endpoint_raw, version, role, local_ts, local_date; one row per use and endpoint), with the endpoint
 -- normalised to the short list by the first matching rule; no client information means `Unknown`,
 -- a client that matches no rule `Other`.
 CREATE OR REPLACE TEMP TABLE endpoint_map AS
@@ -13,8 +14,13 @@ SELECT u.*, coalesce(m.endpoint, 'Unknown') AS endpoint
 FROM uses AS u
 LEFT JOIN endpoint_map AS m ON m.raw = u.endpoint_raw;
 
--- Per person: uses over all endpoints, and distinct local dates with a use.
+-- Per person: uses over all endpoints, distinct local dates with a use, and (Video) the meetings they
+-- hosted and those they joined without hosting.
 CREATE OR REPLACE TEMP TABLE person_stats AS
-SELECT person_key, count(DISTINCT use_key) AS channel_count, count(DISTINCT local_date) AS active_days
+SELECT person_key,
+       count(DISTINCT use_key) AS channel_count,
+       count(DISTINCT local_date) AS active_days,
+       count(DISTINCT use_key) FILTER (WHERE role = 'host') AS host_count,
+       count(DISTINCT use_key) FILTER (WHERE role = 'participant') AS participant_count
 FROM report_uses
 GROUP BY person_key;

@@ -31,7 +31,9 @@ SELECT p.name AS "userName",
        e.last_used AS "lastUsed",
        coalesce(e.usage_count, 0)::INTEGER AS "usageCount",
        coalesce(s.channel_count, 0)::INTEGER AS "channelCount",
-       CASE WHEN t.total = 0 THEN 0 ELSE coalesce(s.channel_count, 0) / t.total END AS "channelShare"
+       CASE WHEN t.total = 0 THEN 0 ELSE coalesce(s.channel_count, 0) / t.total END AS "channelShare",
+       coalesce(s.host_count, 0)::INTEGER AS "hostCount",
+       coalesce(s.participant_count, 0)::INTEGER AS "participantCount"
 FROM population AS p
 CROSS JOIN report_params AS r
 CROSS JOIN population_total AS t

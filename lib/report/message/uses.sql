@@ -1,0 +1,53 @@
+-- Message: messages, and each person's uses (messages they sent).
+
+-- One row per message, de-duplicated by post id across files (an edited post, overlapping exports).
+-- A usage row naming a post fills in its endpoint; one naming no post is a message of its own.
+CREATE OR REPLACE TEMP TABLE message_posts AS
+WITH posts AS (
+  SELECT record_id AS message_key,
+         arg_min(person_key, local_ts) AS person_key,
+         arg_min(session_id, local_ts) AS chat_id,
+         max(coalesce(attachments, 0)) AS attachments,
+         min(local_ts) AS local_ts
+  FROM channel_events
+  WHERE kind = 'record'
+  GROUP BY record_id
+),
+usage_rows AS (
+  SELECT usage_key(channel, session_id, person_key, start_utc, start_wall, endpoint_raw) AS message_key,
+         person_key, endpoint_raw, version, local_ts
+  FROM channel_events
+  WHERE kind = 'usage'
+),
+latest_usage AS (
+  SELECT message_key, arg_max(person_key, local_ts) AS person_key, arg_max(endpoint_raw, local_ts) AS endpoint_raw,
+         arg_max(version, local_ts) AS version, min(local_ts) AS local_ts
+  FROM usage_rows
+  GROUP BY message_key
+)
+SELECT p.message_key, p.person_key, p.chat_id, p.attachments, u.endpoint_raw, u.version, p.local_ts
+FROM posts AS p
+LEFT JOIN latest_usage AS u USING (message_key)
+UNION ALL
+SELECT u.message_key, u.person_key, NULL, 0, u.endpoint_raw, u.version, u.local_ts
+FROM latest_usage AS u
+ANTI JOIN posts AS p USING (message_key);
+
+-- Account volume: every message sent in the period.
+CREATE OR REPLACE TEMP TABLE volume AS
+SELECT m.message_key AS item_key, m.local_ts::DATE AS local_date
+FROM message_posts AS m
+CROSS JOIN report_params AS p
+WHERE m.local_ts::DATE BETWEEN p.from_date AND p.to_date;
+
+CREATE OR REPLACE TEMP TABLE message_period_posts AS
+SELECT m.*
+FROM message_posts AS m
+SEMI JOIN volume AS v ON v.item_key = m.message_key;
+
+-- A person's use: a message they sent.
+CREATE OR REPLACE TEMP TABLE uses AS
+SELECT person_key, message_key AS use_key, endpoint_raw, version, NULL::VARCHAR AS role,
+       local_ts, local_ts::DATE AS local_date
+FROM message_period_posts
+WHERE person_key IS NOT NULL;
