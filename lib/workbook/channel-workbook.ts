@@ -38,7 +38,7 @@ export async function buildChannelWorkbook(args: {
     sources: report.sources,
     hasDirectory: report.hasDirectory,
   });
-  writeKpiSheet(addUniqueWorksheet(workbook, 'KPIs'), report);
+  writeKpiSheet(addUniqueWorksheet(workbook, 'KPIs'), report, request.charts);
   addUserSheets(workbook, 'User Table', report, args.maxRowsPerSheet ?? EXCEL_MAX_ROWS);
 
   return toWorkbookFile(workbook, channelWorkbookFileName(report.channel, request.period));

@@ -41,7 +41,8 @@ export async function buildCombinedWorkbook(args: {
   });
   for (const report of reports) {
     const page = CHANNEL_LABELS[report.channel].page;
-    writeKpiSheet(addUniqueWorksheet(workbook, `${page} KPIs`), report);
+    const charts = request.charts?.filter((chart) => chart.channel === report.channel);
+    writeKpiSheet(addUniqueWorksheet(workbook, `${page} KPIs`), report, charts);
     addUserSheets(workbook, `${page} User Table`, report, args.maxRowsPerSheet ?? EXCEL_MAX_ROWS);
   }
 

@@ -1,7 +1,8 @@
 import type { Worksheet } from 'exceljs';
-import type { BreakdownRow, ChannelReport, Kpi, WeekRow } from '../engine/types';
+import type { BreakdownRow, ChannelReport, ChartImage, Kpi, WeekRow } from '../engine/types';
 import { dayCell, numberCell, percentCell, textCell, type CellSpec } from './cells';
 import { CHANNEL_LABELS } from './channel-labels';
+import { addChartImages } from './chart-images';
 import { addBlankRow, addRow, addTable, applyColumnWidths, createSheetWriter, freezeAndFilter } from './sheet-writer';
 
 export const KPI_HEADERS = ['KPI', 'Value', 'Unit', 'Definition'];
@@ -11,9 +12,10 @@ export const PERCENT_UNIT = '%';
 
 /**
  * Writes the KPIs sheet: the KPI table (frozen and filterable), the weekly trend, and the
- * breakdowns by department, site and endpoint, each after a blank row.
+ * breakdowns by department, site and endpoint, each after a blank row. The charts go to the right
+ * of the tables, after one empty column.
  */
-export function writeKpiSheet(worksheet: Worksheet, report: ChannelReport): void {
+export function writeKpiSheet(worksheet: Worksheet, report: ChannelReport, charts: readonly ChartImage[] = []): void {
   const writer = createSheetWriter(worksheet);
   const volume = CHANNEL_LABELS[report.channel].volume;
 
@@ -34,6 +36,7 @@ export function writeKpiSheet(worksheet: Worksheet, report: ChannelReport): void
     addTable(writer, ['Name', 'Active users', volume], rows.map(breakdownCells));
   }
   applyColumnWidths(writer);
+  addChartImages(worksheet, charts, KPI_HEADERS.length + 1);
 }
 
 function kpiCells(kpi: Kpi): CellSpec[] {
