@@ -4,11 +4,12 @@ import { openNodeDatabase } from '../lib/engine/duckdb-node';
 import { createEngine } from '../lib/engine/engine';
 import { pathSource } from '../lib/engine/source-node';
 import { DEFAULT_THRESHOLDS, type Channel, type ImportSummary, type Kpi, type Period } from '../lib/engine/types';
-import { hasChannelReport } from '../lib/report/report';
 import { version } from '../package.json';
 import { parseCliArguments, USAGE } from './arguments';
 
 const SAMPLES_DIR = 'samples';
+const CHANNEL_ORDER: Channel[] = ['message', 'video', 'phone'];
+const NO_AUTHOR = { name: '', extension: '' };
 
 async function main(argv: string[]): Promise<number> {
   const systemZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
@@ -35,22 +36,18 @@ async function main(argv: string[]): Promise<number> {
   }
 
   const summaries = await engine.listFiles();
-  const fed = [...new Set(summaries.flatMap((summary) => summary.channels))];
-  for (const channel of fed.filter((channel) => !hasChannelReport(channel))) {
-    console.log(`Skipped the ${channel} data: its report is not available yet.`);
-  }
-  const channels = fed.filter(hasChannelReport);
+  const channels = CHANNEL_ORDER.filter((channel) => summaries.some((summary) => summary.channels.includes(channel)));
   if (channels.length === 0) {
     console.error('None of the files holds calls, meetings or messages, so there is nothing to report.');
     return 1;
   }
 
   await mkdir(options.outDir, { recursive: true });
+  const common = { timeZone: options.timeZone, thresholds: DEFAULT_THRESHOLDS, author: NO_AUTHOR, generatedAt: Date.now() };
   for (const channel of channels) {
-    const period = await periodFor(engine, channel, options);
-    const request = { channel, period, timeZone: options.timeZone, thresholds: DEFAULT_THRESHOLDS };
-    const report = await engine.report(request);
-    const workbook = await engine.workbook({ ...request, author: { name: '', extension: '' }, generatedAt: Date.now() });
+    const period = await periodFor(engine, [channel], options);
+    const report = await engine.report({ ...common, channel, period });
+    const workbook = await engine.workbook({ ...common, channel, period });
     const target = path.join(options.outDir, workbook.fileName);
     await writeFile(target, workbook.bytes);
 
@@ -58,6 +55,14 @@ async function main(argv: string[]): Promise<number> {
     for (const kpi of report.kpis) console.log(`  ${kpi.label}: ${formatKpi(kpi)}`);
     console.log(`  User Table: ${report.users.length} rows`);
     console.log(`Wrote ${target}`);
+  }
+
+  if (channels.length > 1) {
+    const period = await periodFor(engine, channels, options);
+    const workbook = await engine.combinedWorkbook({ ...common, channels, period });
+    const target = path.join(options.outDir, workbook.fileName);
+    await writeFile(target, workbook.bytes);
+    console.log(`\nAll channels, ${period.from} to ${period.to}\nWrote ${target}`);
   }
   return 0;
 }
@@ -70,15 +75,20 @@ async function sampleFiles(): Promise<string[]> {
     .map((name) => path.join(SAMPLES_DIR, name));
 }
 
+/** Returns the period given on the command line, or else the span of the channels' data. */
 async function periodFor(
   engine: ReturnType<typeof createEngine<string>>,
-  channel: Channel,
+  channels: Channel[],
   options: { from?: string; to?: string; timeZone: string },
 ): Promise<Period> {
-  const range = await engine.dataRange({ channel, timeZone: options.timeZone });
-  const from = options.from ?? range.first;
-  const to = options.to ?? range.last;
-  if (from === null || to === null) throw new RangeError(`The ${channel} data has no dates; pass --from and --to.`);
+  const ranges = await Promise.all(channels.map((channel) => engine.dataRange({ channel, timeZone: options.timeZone })));
+  const firsts = ranges.flatMap((range) => (range.first === null ? [] : [range.first])).sort();
+  const lasts = ranges.flatMap((range) => (range.last === null ? [] : [range.last])).sort();
+  const from = options.from ?? firsts[0];
+  const to = options.to ?? lasts[lasts.length - 1];
+  if (from === undefined || to === undefined) {
+    throw new RangeError(`The ${channels.join(' and ')} data has no dates. Pass --from and --to.`);
+  }
   return { from, to };
 }
 
