@@ -25,6 +25,8 @@ export interface EventRow {
   duration_s: number | null;
   from_extension: string | null;
   to_extension: string | null;
+  /** Message: files attached to the post. */
+  attachments: number | null;
 }
 
 type TextColumn = {
@@ -63,17 +65,18 @@ export function insertEvents(db: Database, fileId: number, rows: readonly EventR
     // Microseconds fit a double exactly up to 2^53, about 285 years either side of 1970.
     start_micros: { type: 'float', values: rows.map((row) => row.start.epochMicros) },
     duration_s: { type: 'float', values: rows.map((row) => row.duration_s) },
+    attachments: { type: 'float', values: rows.map((row) => row.attachments) },
   };
   for (const name of TEXT_COLUMNS) columns[name] = { type: 'text', values: rows.map((row) => row[name]) };
 
   const staging = `events_ipc_${fileId}`;
   db.insertArrowIpc(staging, columnsToIpc(columns));
   db.run(
-    `INSERT INTO events (file_id, source_line, start_utc, start_wall, duration_s, ${TEXT_COLUMNS.join(', ')})
+    `INSERT INTO events (file_id, source_line, start_utc, start_wall, duration_s, attachments, ${TEXT_COLUMNS.join(', ')})
      SELECT ?, source_line,
             CASE WHEN clock = 'utc' THEN make_timestamp(CAST(start_micros AS BIGINT)) END,
             CASE WHEN clock = 'wall' THEN make_timestamp(CAST(start_micros AS BIGINT)) END,
-            duration_s, ${TEXT_COLUMNS.join(', ')}
+            duration_s, CAST(attachments AS INTEGER), ${TEXT_COLUMNS.join(', ')}
      FROM ${staging}`,
     [fileId],
   );

@@ -119,6 +119,7 @@ function toEventRow(fileName: string, record: JsonObject, { position, path }: Lo
     duration_s: readDuration(fileName, record.duration, `${path}.duration`),
     from_extension: optionalText(from.extensionNumber),
     to_extension: optionalText(to.extensionNumber),
+    attachments: null,
   };
 }
 
