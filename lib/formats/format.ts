@@ -22,6 +22,11 @@ export interface SniffedFile {
   };
   /** A JSON file's parsed document. */
   json?: unknown;
+  /**
+   * A ZIP archive that is not a workbook: its `.json` entries, decompressed, by path inside the archive.
+   * Entries of other types are never decompressed.
+   */
+  zipEntries?: Record<string, Uint8Array>;
   /** Sentences for the import summary, such as the encoding used or title lines skipped. */
   notes: string[];
 }

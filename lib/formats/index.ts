@@ -2,6 +2,11 @@ import type { Format } from './format';
 import { ringcentralCallLogCsv } from './ringcentral-call-log-csv';
 import { ringcentralCallLogJson } from './ringcentral-call-log-json';
 import { ringcentralExtensionListJson } from './ringcentral-extension-list-json';
+import { ringcentralMeetingHistoryJson } from './ringcentral-meeting-history-json';
+import { ringcentralMessagingChatsJson } from './ringcentral-messaging-chats-json';
+import { ringcentralMessagingExportZip } from './ringcentral-messaging-export-zip';
+import { ringcentralMessagingMembersJson } from './ringcentral-messaging-members-json';
+import { ringcentralMessagingPostsJson } from './ringcentral-messaging-posts-json';
 import { ringcentralUsersList } from './ringcentral-users-list';
 import { usageEventsCsv } from './usage-events-csv';
 
@@ -14,5 +19,10 @@ export const FORMATS: readonly Format[] = [
   ringcentralCallLogCsv,
   usageEventsCsv,
   ringcentralExtensionListJson,
+  ringcentralMeetingHistoryJson,
+  ringcentralMessagingExportZip,
+  ringcentralMessagingPostsJson,
+  ringcentralMessagingMembersJson,
+  ringcentralMessagingChatsJson,
   ringcentralUsersList,
 ];

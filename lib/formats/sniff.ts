@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { unzipSync } from 'fflate';
 import { bytesSource, type Source } from '../engine/source';
 import { ImportError } from '../errors';
 import type { SniffedFile } from './format';
@@ -33,7 +34,8 @@ interface DecodedText {
 /**
  * Finds out how to read a dropped file: its encoding, its container (delimited text, JSON, XLSX, ZIP)
  * and, for delimited text and worksheets, where the header row is. Formats then recognise the file from
- * the result. Throws an `ImportError` for an empty file and for JSON that does not parse.
+ * the result. Throws an `ImportError` for an empty file, for JSON that does not parse and for a ZIP archive
+ * whose JSON entries cannot be decompressed.
  */
 export async function sniff(source: Source): Promise<SniffedFile> {
   if (source.size === 0) throw emptyFileError(source);
@@ -339,7 +341,7 @@ async function sniffZip(source: Source): Promise<SniffedFile> {
   const bytes = await source.read();
   const workbook = await loadWorkbook(bytes);
   if (workbook === undefined) {
-    return { source, utf8: source, encoding: 'binary', container: 'zip', notes: [] };
+    return { source, utf8: source, encoding: 'binary', container: 'zip', zipEntries: jsonEntries(source, bytes), notes: [] };
   }
 
   const file: SniffedFile = { source, utf8: source, encoding: 'binary', container: 'xlsx', notes: [] };
@@ -372,6 +374,23 @@ async function loadWorkbook(bytes: Uint8Array): Promise<ExcelJS.Workbook | undef
     return undefined;
   }
   return workbook.worksheets.length > 0 ? workbook : undefined;
+}
+
+/**
+ * Decompresses the archive's `.json` entries only (the JSON exports, such as the messaging compliance
+ * export); fflate's filter receives each entry's name before decompressing it, so other entries stay packed.
+ */
+function jsonEntries(source: Source, bytes: Uint8Array): Record<string, Uint8Array> {
+  try {
+    return unzipSync(bytes, { filter: (entry) => entry.name.toLowerCase().endsWith('.json') });
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    throw new ImportError(
+      { file: source.name },
+      `the ZIP archive could not be read (${message})`,
+      'Download the archive again and drop it as downloaded; an archive that is cut off, encrypted or re-packed by another tool cannot be read.',
+    );
+  }
 }
 
 /**
