@@ -5,6 +5,8 @@ const SAMPLES: ReadonlyArray<{ name: string; type: string }> = [
   { name: 'call-log-detailed.json', type: 'application/json' },
   { name: 'call-log-detailed.csv', type: 'text/csv' },
   { name: 'usage-events.csv', type: 'text/csv' },
+  { name: 'meeting-history.json', type: 'application/json' },
+  { name: 'messaging-export.zip', type: 'application/zip' },
 ];
 
 // A glob of literal paths yields the URLs of the files that exist, so a checkout without generated
@@ -17,6 +19,8 @@ const SAMPLE_URLS = import.meta.glob(
     '../samples/call-log-detailed.json',
     '../samples/call-log-detailed.csv',
     '../samples/usage-events.csv',
+    '../samples/meeting-history.json',
+    '../samples/messaging-export.zip',
   ],
   { query: '?url&no-inline', import: 'default', eager: true },
 ) as Record<string, string>;
