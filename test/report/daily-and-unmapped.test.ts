@@ -24,13 +24,14 @@ beforeAll(async () => {
 describe('daily table', () => {
   test('has one row per day of the period', () => {
     const report = buildReport(db, request, []);
-    // Calls S1..S10 and the usage-only call U3, by their New York dates; see phone-basic/input.sql.
+    // Calls S1..S10 and S12 and the usage-only call U3, by their New York dates; see
+    // phone-basic/input.sql.
     expect(report.daily).toEqual([
       { date: '2026-05-04', activeUsers: 1, volume: 1 },
       { date: '2026-05-05', activeUsers: 2, volume: 2 },
       { date: '2026-05-06', activeUsers: 2, volume: 2 },
       { date: '2026-05-07', activeUsers: 0, volume: 2 },
-      { date: '2026-05-08', activeUsers: 1, volume: 2 },
+      { date: '2026-05-08', activeUsers: 1, volume: 3 },
       { date: '2026-05-09', activeUsers: 1, volume: 1 },
       { date: '2026-05-10', activeUsers: 1, volume: 1 },
     ]);

@@ -60,11 +60,14 @@ WITH record_uses AS (
     AND (direction = 'Outbound' OR (direction = 'Inbound' AND phone_outcome_rank(result) = 1))
 ),
 usage_rows AS (
+  -- The same rule holds for usage rows: an inbound call with a result other than answered is not a
+  -- use. A row without a direction or result reports a use.
   SELECT person_key,
          usage_key(channel, session_id, person_key, start_utc, start_wall, endpoint_raw) AS use_key,
          endpoint_raw, version, local_ts
   FROM channel_events
   WHERE kind = 'usage' AND person_key IS NOT NULL
+    AND NOT (direction = 'Inbound' AND result IS NOT NULL AND phone_outcome_rank(result) <> 1)
 ),
 latest_usage AS (
   SELECT person_key, use_key, arg_max(endpoint_raw, local_ts) AS endpoint_raw, arg_max(version, local_ts) AS version

@@ -45,3 +45,10 @@ INSERT INTO events (file_id, source_line, channel, kind, session_id, start_utc, 
   -- second file.
   (4, 4, 'phone', 'usage', NULL, '2026-05-06 12:00:00', 'alice@example.com', NULL, 'RingCentral iOS', '25.1.10', 'Outbound', NULL, 90),
   (5, 2, 'phone', 'usage', NULL, '2026-05-06 12:00:00', 'alice@example.com', NULL, 'RingCentral iOS', '25.1.10', 'Outbound', NULL, 90);
+
+INSERT INTO events (file_id, source_line, channel, kind, session_id, start_utc, user_email, user_extension,
+                    endpoint_raw, version, direction, result, duration_s) VALUES
+  -- U5 names S3, the call Bob missed, and says so: not a use.
+  (4, 5, 'phone', 'usage', 'S3', '2026-05-05 15:00:00', NULL, '007', 'Polycom VVX 450', '6.4.3', 'Inbound', 'Missed', 0),
+  -- U6 is a call in no call log that went to Carol's voicemail: a call of the account, not a use.
+  (4, 6, 'phone', 'usage', 'S12', '2026-05-08 15:00:00', 'carol@example.com', NULL, 'RingCentral Web', '25.1', 'Inbound', 'Voicemail', 0);
