@@ -71,7 +71,7 @@ function loadCallLogCsv(context: LoadContext): LoadResult {
   installTimeMacros(db);
   const raw = readCsvTable(context);
   const typed = `call_log_${fileId}`;
-  db.run(`CREATE OR REPLACE TEMP TABLE ${typed} AS ${typedSelect(columns, detailed, raw)}`, [fileId]);
+  db.run(`CREATE OR REPLACE TEMP TABLE ${typed} AS ${typedSelect(columns, detailed, raw)}`);
 
   assertRowRules(db, typed, rowRules(file.source.name, columns, detailed));
   db.run(
@@ -103,15 +103,17 @@ function loadCallLogCsv(context: LoadContext): LoadResult {
 
 /**
  * SQL selecting, per staged row, the text the rules check and the values `events` receives. Every
- * identifier comes from `quoteIdentifier`; the one parameter is the file id.
+ * identifier comes from `quoteIdentifier`.
  */
 function typedSelect(columns: CallLogColumns, detailed: boolean, raw: string): string {
   const date = textSql(columns.date);
   const time = textSql(columns.time);
   const startText = `CASE WHEN ${date} IS NULL AND ${time} IS NULL THEN NULL ELSE concat_ws(' ', ${date}, ${time}) END`;
   const extension = textSql(columns.extension);
-  // A row of the detailed log is a leg when its call-level Date is blank.
-  const isLeg = detailed ? `${date} IS NULL` : 'false';
+  // A row of the detailed log is a leg when it has a leg number; in a file without a Leg column,
+  // when its Date and Time are blank. A master row without a Date is reported as an error below.
+  const legSql = columns.leg === undefined ? `${date} IS NULL AND ${time} IS NULL` : `${textSql(columns.leg)} IS NOT NULL`;
+  const isLeg = detailed ? legSql : 'false';
   const isFax = `coalesce(lower(${textSql(columns.type)}) = 'fax', false)`;
 
   return `
@@ -131,7 +133,10 @@ function typedSelect(columns: CallLogColumns, detailed: boolean, raw: string): s
              ${isLeg} AS is_leg,
              ${isFax} AS is_fax,
              ${textSql(columns.callId)} AS record_id,
-             coalesce(${textSql(columns.sessionId)}, ${textSql(columns.callId)}, 'f' || CAST(? AS INTEGER) || ':line:' || source_line) AS session_id,
+             -- Without a SessionId or CallId a call is keyed by its row's content, so the same
+             -- call in two files (the same file dropped twice) is still one call.
+             coalesce(${textSql(columns.sessionId)}, ${textSql(columns.callId)},
+                      'row:' || md5(CAST(list_value(*COLUMNS(* EXCLUDE (source_line))) AS VARCHAR))) AS session_id,
              ${textSql(columns.actionResult)} AS result,
              ${textSql(columns.action)} AS action,
              ${extensionNumberSql(extension)} AS user_extension,
@@ -161,19 +166,17 @@ function bareExtensionSql(text: string): string {
 
 function rowRules(fileName: string, columns: CallLogColumns, detailed: boolean): RowRule[] {
   const rules: RowRule[] = [];
-  if (!detailed) {
-    // In the detailed log a blank Date marks a leg, but in the simple log every row must be a call.
-    rules.push({
-      valueSql: 'date_text',
-      failedSql: 'is_call AND date_text IS NULL',
-      error: ({ line }) =>
-        new ImportError(
-          { file: fileName, line, column: columns.date, value: '' },
-          'the call has no date',
-          'Remove lines that are not calls (such as totals) from the file, or export the call log again.',
-        ),
-    });
-  }
+  // Every call needs a date, in the detailed log too: a leg is known by its leg number.
+  rules.push({
+    valueSql: 'date_text',
+    failedSql: 'is_call AND date_text IS NULL',
+    error: ({ line }) =>
+      new ImportError(
+        { file: fileName, line, column: columns.date, value: '' },
+        'the call has no date',
+        'Remove lines that are not calls (such as totals) from the file, or export the call log again.',
+      ),
+  });
   rules.push(
     {
       valueSql: 'start_text',

@@ -31,6 +31,9 @@ async function context(text: string, fileId = 5): Promise<LoadContext> {
 }
 
 /** Builds a detailed-log master row from the fields that vary, with typical values for the rest. */
+/** The session key of a call without SessionId or CallId: a digest of its row. */
+const ROW_KEY = /^row:[0-9a-f]{32}$/;
+
 function detailedRow(fields: {
   type?: string;
   callId?: string;
@@ -161,7 +164,7 @@ describe('ringcentral-call-log-csv load', () => {
         source_line: 8,
         channel: 'phone',
         kind: 'record',
-        session_id: 'f5:line:8',
+        session_id: expect.stringMatching(ROW_KEY),
         start_wall: '2025-03-09 02:30:00.000000',
         user_extension: '007',
         direction: 'Inbound',
@@ -197,7 +200,7 @@ describe('ringcentral-call-log-csv load', () => {
         source_line: 2,
         channel: 'phone',
         kind: 'record',
-        session_id: 'f7:line:2',
+        session_id: expect.stringMatching(ROW_KEY),
         start_wall: '2025-03-04 09:14:07.000000',
         result: 'Accepted',
         action: 'Phone Call',
@@ -208,7 +211,7 @@ describe('ringcentral-call-log-csv load', () => {
         source_line: 3,
         channel: 'phone',
         kind: 'record',
-        session_id: 'f7:line:3',
+        session_id: expect.stringMatching(ROW_KEY),
         start_wall: '2025-03-05 23:00:00.000000',
         result: 'Missed',
         action: 'Phone Call',
@@ -218,7 +221,7 @@ describe('ringcentral-call-log-csv load', () => {
         source_line: 5,
         channel: 'phone',
         kind: 'record',
-        session_id: 'f7:line:5',
+        session_id: expect.stringMatching(ROW_KEY),
         start_utc: '2025-03-05 23:45:00.000000',
         result: 'Accepted',
         action: 'Phone Call',
@@ -323,6 +326,24 @@ describe('ringcentral-call-log-csv errors', () => {
 
     const result = db.transaction(() => ringcentralCallLogCsv.load(ctx));
     expect(result.rowsUsed).toBe(1);
+  });
+
+  it('keys a call without ids by its content', async () => {
+    const text = [SIMPLE_HEADER, 'Voice,(650) 555-0101,,Tue 3/4/2025,9:14:07 AM,Phone Call,Accepted,,0:04:12'].join('\n');
+    const first = await context(text, 5);
+    db.transaction(() => ringcentralCallLogCsv.load(first));
+    const second = await context(text, 6);
+    db.transaction(() => ringcentralCallLogCsv.load(second));
+
+    const keys = db.query<{ session_id: string }>('SELECT session_id FROM events ORDER BY file_id');
+    expect(keys).toHaveLength(2);
+    expect(keys[0]?.session_id).toMatch(ROW_KEY);
+    expect(keys[1]?.session_id).toBe(keys[0]?.session_id);
+  });
+
+  it('rejects a master row without a date', async () => {
+    const ctx = await context([DETAILED_HEADER, detailedRow({ callId: 'C1', date: '' })].join('\n'));
+    expect(() => db.transaction(() => ringcentralCallLogCsv.load(ctx))).toThrow('line 2, column "Date": the call has no date');
   });
 
   it('leaves events empty when the last row is bad', async () => {
