@@ -447,6 +447,12 @@ function cellText(cell: ExcelJS.Cell): string {
   if (value !== null && typeof value === 'object' && 'result' in value && value.result instanceof Date) {
     return isoWallClock(value.result);
   }
+  // exceljs does not apply number formats, but an extension typed as 7 with the format 000 shows as
+  // 007 in Excel, and it is 007 that the other exports name.
+  const zeros = /^0+$/.exec(cell.numFmt ?? '');
+  if (typeof value === 'number' && Number.isInteger(value) && value >= 0 && zeros !== null) {
+    return String(value).padStart(zeros[0].length, '0');
+  }
   return cell.text;
 }
 

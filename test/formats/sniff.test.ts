@@ -382,6 +382,18 @@ describe('sniff ZIP and XLSX', () => {
     ]);
   });
 
+  test('sniff pads extensions formatted with zeros', async () => {
+    const bytes = await workbookBytes((workbook) => {
+      const sheet = workbook.addWorksheet('Users');
+      sheet.addRow(['Name', 'Ext']);
+      sheet.addRow(['Anna', 7]).getCell(2).numFmt = '000';
+      sheet.addRow(['Bo', 1234]).getCell(2).numFmt = '000';
+      sheet.addRow(['Cy', 8]);
+    });
+    const file = await sniffBytes('users.xlsx', bytes);
+    expect(new TextDecoder().decode(await file.utf8.read())).toBe('Name,Ext\nAnna,007\nBo,1234\nCy,8\n');
+  });
+
   test('sniff keeps worksheet row numbers as source lines', async () => {
     const bytes = await workbookBytes((workbook) => {
       const sheet = workbook.addWorksheet('Users');
