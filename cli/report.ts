@@ -23,7 +23,7 @@ async function main(argv: string[]): Promise<number> {
   const engine = createEngine({ database: openNodeDatabase(), toSource: pathSource, productVersion: version });
 
   let failed = false;
-  for (const outcome of await engine.loadFiles({ files })) {
+  for (const outcome of await engine.loadFiles({ files, timeZone: options.timeZone })) {
     if (outcome.ok) printSummary(outcome.summary);
     else {
       failed = true;

@@ -8,7 +8,7 @@ export type FileOutcome = { ok: true; summary: ImportSummary } | { ok: false; fi
 
 /** The engine as the UI uses it: `EngineApi<File>` with load failures as real errors. */
 export type EngineClient = Omit<EngineApi<File>, 'loadFiles'> & {
-  loadFiles(args: { files: File[] }): Promise<FileOutcome[]>;
+  loadFiles(args: { files: File[]; timeZone?: string }): Promise<FileOutcome[]>;
 };
 
 /** DuckDB-WASM starts in about a second; a start that takes 30 s has hung, for example on a CSP block. */
@@ -74,8 +74,8 @@ export function wrapEngine(remote: EngineApi<File>, worker: EventTarget, startTi
   }
 
   return {
-    async loadFiles({ files }) {
-      const outcomes = await call(() => remote.loadFiles({ files }));
+    async loadFiles(args) {
+      const outcomes = await call(() => remote.loadFiles(args));
       return outcomes.map((outcome) =>
         outcome.ok ? outcome : { ok: false, fileName: outcome.fileName, error: fromPlainError(outcome.error) },
       );

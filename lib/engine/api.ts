@@ -19,8 +19,11 @@ export type LoadOutcome =
  * the same object in Node with file paths. Every call takes one named-object argument.
  */
 export interface EngineApi<Input> {
-  /** Loads files one after another; a file that fails leaves no rows and does not stop the others. */
-  loadFiles(args: { files: Input[] }): Promise<LoadOutcome[]>;
+  /**
+   * Loads files one after another; a file that fails leaves no rows and does not stop the others.
+   * `timeZone` (default UTC) is the zone of the date ranges in the import summaries.
+   */
+  loadFiles(args: { files: Input[]; timeZone?: string }): Promise<LoadOutcome[]>;
   removeFile(args: { fileId: number }): Promise<void>;
   listFiles(): Promise<ImportSummary[]>;
   /** First and last local dates with events of the channel, in `timeZone`. */

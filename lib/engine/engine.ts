@@ -2,7 +2,7 @@ import { EngineError, ImportError, toPlainError } from '../errors';
 import { FORMATS } from '../formats/index';
 import type { Format, LoadResult } from '../formats/format';
 import { sniff } from '../formats/sniff';
-import { dataRange } from '../report/data-range';
+import { dataRange, fileDateRanges } from '../report/data-range';
 import { buildReport } from '../report/report';
 import { buildChannelWorkbook } from '../workbook/channel-workbook';
 import { buildCombinedWorkbook } from '../workbook/combined-workbook';
@@ -33,7 +33,7 @@ export function createEngine<Input>(options: EngineOptions<Input>): EngineApi<In
   const summaries = new Map<number, ImportSummary>();
   let nextFileId = 1;
 
-  async function loadOne(db: Database, input: Input): Promise<LoadOutcome> {
+  async function loadOne(db: Database, input: Input, timeZone: string): Promise<LoadOutcome> {
     let fileName = 'file';
     try {
       const source = await toSource(input);
@@ -44,7 +44,7 @@ export function createEngine<Input>(options: EngineOptions<Input>): EngineApi<In
 
       const fileId = nextFileId++;
       const result = db.transaction(() => format.load({ db, fileId, file }));
-      const summary = summarise(db, fileId, fileName, format, result, file.notes);
+      const summary = summarise(db, { fileId, fileName, format, result, sniffNotes: file.notes, timeZone });
       summaries.set(fileId, summary);
       return { ok: true, summary };
     } catch (error) {
@@ -53,10 +53,10 @@ export function createEngine<Input>(options: EngineOptions<Input>): EngineApi<In
   }
 
   return {
-    async loadFiles({ files }) {
+    async loadFiles({ files, timeZone = 'UTC' }) {
       const db = await ready;
       const outcomes: LoadOutcome[] = [];
-      for (const input of files) outcomes.push(await loadOne(db, input));
+      for (const input of files) outcomes.push(await loadOne(db, input, timeZone));
       return outcomes;
     },
 
@@ -98,25 +98,25 @@ export function createEngine<Input>(options: EngineOptions<Input>): EngineApi<In
     async reset() {
       const db = await ready;
       db.transaction(() => db.run('DELETE FROM events; DELETE FROM users; DELETE FROM identities'));
+      // Files stay registered with DuckDB after loading (a handle to the user's file, or a copy of its
+      // bytes); dropping them leaves the worker no way to read those files again.
+      db.bindings.dropFiles();
       summaries.clear();
     },
   };
 }
 
-function summarise(
-  db: Database,
-  fileId: number,
-  fileName: string,
-  format: Format,
-  result: LoadResult,
-  sniffNotes: readonly string[],
-): ImportSummary {
-  const range = db.query<{ first: string | null; last: string | null }>(
-    `SELECT strftime(min(coalesce(start_utc, start_wall)), '%Y-%m-%d') AS first,
-            strftime(max(coalesce(start_utc, start_wall)), '%Y-%m-%d') AS last
-     FROM events WHERE file_id = ?`,
-    [fileId],
-  )[0];
+interface LoadedFile {
+  fileId: number;
+  fileName: string;
+  format: Format;
+  result: LoadResult;
+  sniffNotes: readonly string[];
+  timeZone: string;
+}
+
+function summarise(db: Database, { fileId, fileName, format, result, sniffNotes, timeZone }: LoadedFile): ImportSummary {
+  const range = fileDateRanges(db, timeZone).get(fileId);
   // The channels the file's rows feed, which may be fewer than the format can write.
   const channels = db
     .query<{ channel: Channel }>('SELECT DISTINCT channel FROM events WHERE file_id = ? ORDER BY channel', [fileId])

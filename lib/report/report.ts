@@ -13,6 +13,7 @@ import type {
   WeekRow,
 } from '../engine/types';
 import { DEFAULT_ENDPOINT_RULES, type EndpointRule } from './endpoints';
+import { fileDateRanges } from './data-range';
 import { channelKpis } from './kpi-files';
 import { assertPeriod } from './period';
 import { hasSqlFile, sqlFile } from './sql-files';
@@ -31,7 +32,7 @@ export function buildReport(
   endpointRules: readonly EndpointRule[] | undefined = DEFAULT_ENDPOINT_RULES,
 ): ChannelReport {
   if (!hasChannelReport(request.channel)) {
-    throw new EngineError(`The ${request.channel} report is not available yet. Adoption Lens reports the Phone channel.`);
+    throw new EngineError(`There is no report for the channel "${request.channel}". Choose Message, Video or Phone.`);
   }
   assertPeriod(request.period);
   assertTimeZone(request.timeZone);
@@ -53,9 +54,20 @@ export function buildReport(
     bySite: db.query(sqlFile('tables/by-site')).map(toBreakdownRow),
     byEndpoint: db.query(sqlFile('tables/by-endpoint')).map(toBreakdownRow),
     users: db.query(sqlFile('tables/user-table')).map((row) => toUserRow(row, request.channel)),
-    sources: sources.filter((source) => source.channels.length === 0 || source.channels.includes(request.channel)),
+    sources: sourcesInZone(db, sources, request),
     unmappedEndpoints: db.query(sqlFile('tables/unmapped-endpoints')).map(toUnmappedEndpoint),
   };
+}
+
+/** Returns the files that fed the channel, with their date ranges in the report time zone. */
+function sourcesInZone(db: Database, sources: readonly ImportSummary[], { channel, timeZone }: ReportRequest): ImportSummary[] {
+  const ranges = fileDateRanges(db, timeZone);
+  return sources
+    .filter((source) => source.channels.length === 0 || source.channels.includes(channel))
+    .map((source) => {
+      const range = ranges.get(source.fileId);
+      return { ...source, firstDate: range?.first ?? null, lastDate: range?.last ?? null };
+    });
 }
 
 /** Returns whether the channel's report is built yet. */
@@ -73,7 +85,7 @@ function prepare(db: Database, request: ReportRequest, endpointRules: readonly E
     thresholds.frequentPercent,
     thresholds.regularPercent,
   ]);
-  loadZoneOffsets(db, channel, request.timeZone);
+  loadZoneOffsets(db, request.timeZone);
   loadEndpointRules(db, endpointRules);
   for (const step of ['prepare/10-people', 'prepare/20-channel-events', 'prepare/30-population', `${channel}/uses`, 'prepare/40-report-uses']) {
     db.run(sqlFile(step));

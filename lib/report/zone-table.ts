@@ -1,16 +1,15 @@
 import type { Database } from '../engine/database';
-import type { Channel } from '../engine/types';
 import { toEpochMillis } from './values';
 import { offsetIntervals } from './zone-offsets';
 
 /**
- * Registers the zone's UTC offsets over the span of the channel's instants as table `tz_offsets`, and
- * the table macro `located_events(channel)`: the channel's events with `local_ts`, their wall-clock
- * start in the zone. Zone-less times are wall-clock already; instants get the offset in force at that
- * instant through an ASOF join.
+ * Registers the zone's UTC offsets over the span of all loaded instants as table `tz_offsets`, and the
+ * table macro `located_events(channel)`: the channel's events (every event when `channel` is NULL)
+ * with `local_ts`, their wall-clock start in the zone. Zone-less times are wall-clock already;
+ * instants get the offset in force at that instant through an ASOF join.
  */
-export function loadZoneOffsets(db: Database, channel: Channel, timeZone: string): void {
-  const span = db.query('SELECT min(start_utc) AS first, max(start_utc) AS last FROM events WHERE channel = ?', [channel])[0];
+export function loadZoneOffsets(db: Database, timeZone: string): void {
+  const span = db.query('SELECT min(start_utc) AS first, max(start_utc) AS last FROM events')[0];
   const first = toEpochMillis(span?.first) ?? 0;
   const last = toEpochMillis(span?.last) ?? 0;
   db.run('CREATE OR REPLACE TEMP TABLE tz_offsets (utc_start TIMESTAMP, offset_s INTEGER)');
@@ -19,6 +18,6 @@ export function loadZoneOffsets(db: Database, channel: Channel, timeZone: string
   }
   db.run(`CREATE OR REPLACE TEMP MACRO located_events(report_channel) AS TABLE
           SELECT e.*, coalesce(e.start_wall, e.start_utc + to_seconds(z.offset_s)) AS local_ts
-          FROM (SELECT * FROM events WHERE channel = report_channel) AS e
+          FROM (SELECT * FROM events WHERE report_channel IS NULL OR channel = report_channel) AS e
           ASOF LEFT JOIN tz_offsets AS z ON e.start_utc >= z.utc_start`);
 }

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, test } from 'vitest';
 import type { Database } from '../../lib/engine/database';
-import { DEFAULT_THRESHOLDS, type ReportRequest } from '../../lib/engine/types';
+import { DEFAULT_THRESHOLDS, type ImportSummary, type ReportRequest } from '../../lib/engine/types';
 import { buildReport } from '../../lib/report/report';
 import { openTestDatabase } from '../support/database';
 import { renderReport } from '../support/golden';
@@ -53,6 +53,26 @@ describe('phone report', () => {
     } finally {
       db.run('INSERT INTO users SELECT * FROM saved_users; DROP TABLE saved_users');
     }
+  });
+
+  test('gives source date ranges in the report zone', () => {
+    const source: ImportSummary = {
+      fileId: 2,
+      fileName: 'calls.json',
+      formatId: 'ringcentral-call-log-json',
+      formatLabel: 'Call log',
+      channels: ['phone'],
+      rowsRead: 13,
+      rowsUsed: 13,
+      firstDate: null,
+      lastDate: null,
+      notes: [],
+    };
+    // S11 starts 2026-05-04 03:30 UTC and S10 2026-05-11 02:00 UTC: the evenings before in New York.
+    const [newYork] = buildReport(db, request, [source]).sources;
+    expect([newYork?.firstDate, newYork?.lastDate]).toEqual(['2026-05-03', '2026-05-10']);
+    const [utc] = buildReport(db, { ...request, timeZone: 'UTC' }, [source]).sources;
+    expect([utc?.firstDate, utc?.lastDate]).toEqual(['2026-05-04', '2026-05-11']);
   });
 
   test('rejects a period that ends before it starts', () => {
