@@ -42,7 +42,12 @@ async function main(argv: string[]): Promise<number> {
     return 1;
   }
 
-  await mkdir(options.outDir, { recursive: true });
+  try {
+    await mkdir(options.outDir, { recursive: true });
+  } catch (error) {
+    console.error(`Could not create the output folder ${options.outDir} (${(error as NodeJS.ErrnoException).code}). Choose another --out folder.`);
+    return 1;
+  }
   const common = { timeZone: options.timeZone, thresholds: DEFAULT_THRESHOLDS, author: NO_AUTHOR, generatedAt: Date.now() };
   for (const channel of channels) {
     const period = await periodFor(engine, [channel], options);

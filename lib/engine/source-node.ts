@@ -1,11 +1,21 @@
 import { open, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { ImportError } from '../errors';
 import type { Source } from './source';
 
 /** A source read from the local file system; DuckDB under Node reads the path itself. */
 export async function pathSource(filePath: string): Promise<Source> {
   const absolute = path.resolve(filePath);
-  const { size } = await stat(absolute);
+  let size: number;
+  try {
+    const info = await stat(absolute);
+    if (!info.isFile()) throw Object.assign(new Error('not a file'), { code: 'EISDIR' });
+    size = info.size;
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const problem = code === 'ENOENT' ? 'the file was not found' : `the file could not be opened (${code ?? String(error)})`;
+    throw new ImportError({ file: filePath }, problem, 'Check the path and that the file is readable.');
+  }
   return {
     name: path.basename(absolute),
     size,
