@@ -78,6 +78,7 @@ export function hasChannelReport(channel: Channel): boolean {
 /** Builds the temporary tables every report query reads, in dependency order. */
 function prepare(db: Database, request: ReportRequest, endpointRules: readonly EndpointRule[]): void {
   const { channel, period, thresholds } = request;
+  db.run(sqlFile('macros'));
   db.run(sqlFile('prepare/00-params'), [
     channel,
     period.from,

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, test } from 'vitest';
 import type { Database } from '../../lib/engine/database';
 import { DEFAULT_THRESHOLDS, type ImportSummary, type ReportRequest } from '../../lib/engine/types';
+import { reportNotes } from '../../lib/report/import-notes';
 import { buildReport } from '../../lib/report/report';
 import { openTestDatabase } from '../support/database';
 import { renderReport } from '../support/golden';
@@ -73,6 +74,14 @@ describe('phone report', () => {
     expect([newYork?.firstDate, newYork?.lastDate]).toEqual(['2026-05-03', '2026-05-10']);
     const [utc] = buildReport(db, { ...request, timeZone: 'UTC' }, [source]).sources;
     expect([utc?.firstDate, utc?.lastDate]).toEqual(['2026-05-04', '2026-05-11']);
+  });
+
+  test('lists unknown result words of a file', () => {
+    // File 2 holds "MISSED" (known, in another case) and "Reserved" (unknown).
+    expect(reportNotes(db, 2)).toEqual([
+      'Counted as Other results, since the report does not know these result words: "Reserved" (1).',
+    ]);
+    expect(reportNotes(db, 4)).toEqual([]);
   });
 
   test('rejects a period that ends before it starts', () => {

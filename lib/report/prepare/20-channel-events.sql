@@ -10,9 +10,3 @@ CROSS JOIN located_events(p.channel) AS l
 LEFT JOIN identity_map AS by_email ON by_email.kind = 'email' AND by_email.value = nullif(lower(trim(l.user_email)), '')
 LEFT JOIN identity_map AS by_ext ON by_ext.kind = 'ext' AND by_ext.value = nullif(trim(l.user_extension), '')
 LEFT JOIN identity_map AS by_id ON by_id.kind = 'id' AND by_id.value = nullif(trim(l.user_platform_id), '');
-
--- The key of the use a usage-events row names: its session, meeting or message id. A row without one
--- is a use of its own, keyed by its content, so the same row dropped twice is still one use.
-CREATE OR REPLACE TEMP MACRO usage_key(channel, session_id, person_key, start_utc, start_wall, endpoint_raw) AS
-  coalesce(session_id,
-           'usage:' || md5(concat_ws('|', channel, person_key, start_utc, start_wall, endpoint_raw)));
