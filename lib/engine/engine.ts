@@ -3,6 +3,7 @@ import { FORMATS } from '../formats/index';
 import type { Format, LoadResult } from '../formats/format';
 import { sniff } from '../formats/sniff';
 import { dataRange, fileDateRanges } from '../report/data-range';
+import { reportNotes } from '../report/import-notes';
 import { buildReport } from '../report/report';
 import { buildChannelWorkbook } from '../workbook/channel-workbook';
 import { buildCombinedWorkbook } from '../workbook/combined-workbook';
@@ -98,8 +99,8 @@ export function createEngine<Input>(options: EngineOptions<Input>): EngineApi<In
     async reset() {
       const db = await ready;
       db.transaction(() => db.run('DELETE FROM events; DELETE FROM users; DELETE FROM identities'));
-      // Files stay registered with DuckDB after loading (a handle to the user's file, or a copy of its
-      // bytes); dropping them leaves the worker no way to read those files again.
+      // Files stay registered with DuckDB after loading, as a handle to the user's file or a copy of its
+      // bytes. Dropping them leaves the worker no way to read those files again.
       db.bindings.dropFiles();
       summaries.clear();
     },
@@ -131,7 +132,7 @@ function summarise(db: Database, { fileId, fileName, format, result, sniffNotes,
     rowsUsed: result.rowsUsed,
     firstDate: range?.first ?? null,
     lastDate: range?.last ?? null,
-    notes: [...sniffNotes, ...result.notes],
+    notes: [...sniffNotes, ...result.notes, ...reportNotes(db, fileId)],
   };
 }
 
