@@ -72,6 +72,28 @@ describe('engine on the sample exports', () => {
     expect(report.users.find((user) => user.userName === 'Tobias Ferreira')?.userStatus).toBe('Inactive');
   });
 
+  test('counts meetings as the generator planned them', async () => {
+    // From samples/expected/video-facts.md.
+    const video = await engine.report({ ...request, channel: 'video' });
+    expect(kpi(video, 'meetings')).toBe(82);
+    expect(kpi(video, 'meeting_minutes')).toBeCloseTo(175_928 / 60, 9);
+    expect(kpi(video, 'participants')).toBe(368);
+    expect(kpi(video, 'active_hosts')).toBe(23);
+    expect(kpi(video, 'active_users')).toBe(27);
+    const avery = video.users.find((user) => user.userName === 'Avery Lindqvist');
+    expect([avery?.channelCount, avery?.hostCount, avery?.participantCount]).toEqual([31, 8, 23]);
+  });
+
+  test('counts messages as the generator planned them', async () => {
+    // From samples/expected/message-facts.md.
+    const message = await engine.report({ ...request, channel: 'message' });
+    expect(kpi(message, 'messages_sent')).toBe(593);
+    expect(kpi(message, 'files_shared')).toBe(44);
+    expect(kpi(message, 'conversations_with_messages')).toBe(25);
+    expect(kpi(message, 'active_users')).toBe(27);
+    expect(message.users.find((user) => user.userName === 'Marcus Oyelaran')?.channelCount).toBe(46);
+  });
+
   test('keeps the latest version of an endpoint', () => {
     const avery = report.users.find((user) => user.userName === 'Avery Lindqvist' && user.endpoint === 'RingCentral app for Windows');
     expect(avery?.version).toBe('25.1.10');
