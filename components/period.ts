@@ -51,6 +51,17 @@ export function isDate(text: string): boolean {
   return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
 }
 
+/** Counts the days of a period, both ends included. */
+export function periodDays(period: Period): number {
+  return Math.round((parseDate(period.to) - parseDate(period.from)) / DAY_MS) + 1;
+}
+
+/** Returns the period of the same length that ends the day before `period` starts. */
+export function previousPeriod(period: Period): Period {
+  const days = periodDays(period);
+  return { from: addDays(period.from, -days), to: addDays(period.from, -1) };
+}
+
 export function addDays(date: string, days: number): string {
   return toDateText(parseDate(date) + days * DAY_MS);
 }

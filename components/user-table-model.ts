@@ -14,11 +14,13 @@ export interface UserColumn {
   /** The value compared when sorting; null sorts after every value in both directions. */
   sortValue(row: UserRow): string | number | null;
   display(row: UserRow): string;
+  /** The value written to a CSV download: numbers without grouping, times as `YYYY-MM-DD HH:MM:SS`. */
+  csvValue(row: UserRow): string | number;
   numeric: boolean;
 }
 
 function textColumn(id: string, header: string, read: (row: UserRow) => string): UserColumn {
-  return { id, header, sortValue: read, display: read, numeric: false };
+  return { id, header, sortValue: read, display: read, csvValue: read, numeric: false };
 }
 
 function countColumn(id: string, header: string, read: (row: UserRow) => number | undefined): UserColumn {
@@ -30,6 +32,7 @@ function countColumn(id: string, header: string, read: (row: UserRow) => number 
       const value = read(row);
       return value === undefined ? '' : formatCount(value);
     },
+    csvValue: (row) => read(row) ?? '',
     numeric: true,
   };
 }
@@ -52,6 +55,7 @@ export function userColumns(channel: Channel): UserColumn[] {
       header: 'Last Used',
       sortValue: (row) => row.lastUsed,
       display: (row) => formatWallClock(row.lastUsed),
+      csvValue: (row) => (row.lastUsed === null ? '' : new Date(row.lastUsed).toISOString().slice(0, 19).replace('T', ' ')),
       numeric: false,
     },
     countColumn('usageCount', 'Usage Count', (row) => row.usageCount),
@@ -61,6 +65,8 @@ export function userColumns(channel: Channel): UserColumn[] {
       header: `Percent of ${volume}`,
       sortValue: (row) => row.channelShare,
       display: (row) => formatFraction(row.channelShare),
+      // A percentage with up to six decimals, such as `12.5%`, which spreadsheet apps read as 0.125.
+      csvValue: (row) => `${Number((row.channelShare * 100).toFixed(6))}%`,
       numeric: true,
     },
   ];
@@ -105,4 +111,58 @@ function compareKeys(a: string | number | null, b: string | number | null, sign:
   if (aMissing || bMissing) return Number(aMissing) - Number(bMissing);
   if (typeof a === 'number' && typeof b === 'number') return sign * (a - b);
   return sign * collator.compare(String(a), String(b));
+}
+
+/** The User Table columns that get a filter select, built from the values found in the rows. */
+export const FILTER_FIELDS = ['department', 'site', 'status', 'userStatus', 'endpoint'] as const;
+
+export type FilterField = (typeof FILTER_FIELDS)[number];
+
+/** Selected value per filter field; an absent field keeps every row. */
+export type UserFilters = Partial<Record<FilterField, string>>;
+
+export const FILTER_LABELS: Record<FilterField, string> = {
+  department: 'Department',
+  site: 'Site',
+  status: 'Status',
+  userStatus: 'User Status',
+  endpoint: 'Endpoint',
+};
+
+/** Lists each filter field's distinct values with their row counts, sorted like the table sorts text. */
+export function filterOptions(rows: readonly UserRow[]): Record<FilterField, Array<{ value: string; rows: number }>> {
+  const options = {} as Record<FilterField, Array<{ value: string; rows: number }>>;
+  for (const field of FILTER_FIELDS) {
+    const counts = new Map<string, number>();
+    for (const row of rows) counts.set(row[field], (counts.get(row[field]) ?? 0) + 1);
+    options[field] = [...counts]
+      .map(([value, count]) => ({ value, rows: count }))
+      .sort((a, b) => collator.compare(a.value, b.value));
+  }
+  return options;
+}
+
+/** Keeps the rows whose every filtered field equals the selected value exactly. */
+export function applyFilters(rows: UserRow[], filters: UserFilters): UserRow[] {
+  const active = FILTER_FIELDS.flatMap((field) => {
+    const value = filters[field];
+    return value === undefined ? [] : [[field, value] as const];
+  });
+  if (active.length === 0) return rows;
+  return rows.filter((row) => active.every(([field, value]) => row[field] === value));
+}
+
+/** Sorts by the order's column, returning a new array; without an order the rows keep the engine's order. */
+export function orderUsers(rows: UserRow[], columns: readonly UserColumn[], order: SortOrder | null): UserRow[] {
+  const column = order && columns.find((candidate) => candidate.id === order.columnId);
+  return column && order ? sortUsers(rows, column, order.direction) : [...rows];
+}
+
+/**
+ * Applies the search and the filters, keeping the rows' order. The table sorts first and filters
+ * second, so that typing in the search box never sorts again. Because sorting is stable, the result
+ * is the same as filtering first.
+ */
+export function matchUsers(rows: UserRow[], query: string, filters: UserFilters): UserRow[] {
+  return applyFilters(filterUsers(rows, query), filters);
 }

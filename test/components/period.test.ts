@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { addDays, checkPeriod, isDate, presetPeriod, subtractMonths } from '../../components/period';
+import { addDays, checkPeriod, isDate, periodDays, presetPeriod, previousPeriod, subtractMonths } from '../../components/period';
 
 describe('presetPeriod', () => {
   const range = { first: '2025-11-20', last: '2026-05-14' };
@@ -65,5 +65,33 @@ describe('checkPeriod', () => {
   test('rejects an empty date', () => {
     expect(checkPeriod({ from: '', to: '2026-05-14' })).toMatch(/valid From date/);
     expect(checkPeriod({ from: '2026-05-14', to: '' })).toMatch(/valid To date/);
+  });
+});
+
+describe('previousPeriod', () => {
+  test.each([
+    [{ from: '2026-05-08', to: '2026-05-14' }, { from: '2026-05-01', to: '2026-05-07' }],
+    [{ from: '2026-05-14', to: '2026-05-14' }, { from: '2026-05-13', to: '2026-05-13' }],
+    [{ from: '2026-03-01', to: '2026-03-31' }, { from: '2026-01-29', to: '2026-02-28' }],
+    [{ from: '2024-03-01', to: '2024-03-31' }, { from: '2024-01-30', to: '2024-02-29' }],
+    [{ from: '2026-01-01', to: '2026-01-10' }, { from: '2025-12-22', to: '2025-12-31' }],
+  ])('before %j is %j', (period, expected) => {
+    expect(previousPeriod(period)).toEqual(expected);
+  });
+
+  test('has the same number of days', () => {
+    const period = { from: '2026-02-15', to: '2026-05-14' };
+    expect(periodDays(previousPeriod(period))).toBe(periodDays(period));
+  });
+});
+
+describe('periodDays', () => {
+  test.each([
+    [{ from: '2026-05-14', to: '2026-05-14' }, 1],
+    [{ from: '2026-05-08', to: '2026-05-14' }, 7],
+    // 8 March 2026 is a daylight-saving change in New York, the test process's zone.
+    [{ from: '2026-03-01', to: '2026-03-31' }, 31],
+  ])('%j has %i days', (period, days) => {
+    expect(periodDays(period)).toBe(days);
   });
 });
