@@ -2,6 +2,7 @@ import * as Comlink from 'comlink';
 import type { EngineApi } from '../lib/engine/api';
 import type { ImportSummary } from '../lib/engine/types';
 import { EngineError, fromPlainError } from '../lib/errors';
+import { type CancellableEngine, type EngineInstance, createCancellableEngine } from './cancellable-engine';
 
 /** A file's load result with the engine's plain error rebuilt as an `ImportError` or `EngineError`. */
 export type FileOutcome = { ok: true; summary: ImportSummary } | { ok: false; fileName: string; error: Error };
@@ -14,10 +15,17 @@ export type EngineClient = Omit<EngineApi<File>, 'loadFiles'> & {
 /** DuckDB-WASM starts in about a second; a start that takes 30 s has hung, for example on a CSP block. */
 export const ENGINE_START_TIMEOUT_MS = 30_000;
 
-/** Starts the engine worker and returns its client. */
-export function createEngineClient(): EngineClient {
+/** Starts the engine worker and returns its client, which can cancel a running call. */
+export function createEngineClient(): CancellableEngine {
+  return createCancellableEngine(startWorkerEngine);
+}
+
+function startWorkerEngine(): EngineInstance {
   const worker = new Worker(new URL('../workers/engine.worker.ts', import.meta.url), { type: 'module' });
-  return wrapEngine(Comlink.wrap<EngineApi<File>>(worker), worker, ENGINE_START_TIMEOUT_MS);
+  return {
+    client: wrapEngine(Comlink.wrap<EngineApi<File>>(worker), worker, ENGINE_START_TIMEOUT_MS),
+    stop: () => worker.terminate(),
+  };
 }
 
 /**
