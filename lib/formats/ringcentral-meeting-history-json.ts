@@ -85,7 +85,8 @@ function loadMeetingHistory({ db, fileId, file }: LoadContext): LoadResult {
   }
 
   insertEvents(db, fileId, rows);
-  return { rowsRead: meetings.length, rowsUsed: rows.length, notes: loadNotes(seen.size, listedTwice, rejoins, rows) };
+  // Rows of this file are meetings: read, and used once each (a meeting listed twice is used once).
+  return { rowsRead: meetings.length, rowsUsed: seen.size, notes: loadNotes(seen.size, listedTwice, rejoins, rows) };
 }
 
 function loadNotes(meetings: number, listedTwice: number, rejoins: number, rows: readonly EventRow[]): string[] {
