@@ -1,7 +1,7 @@
-import type { Channel, ChannelReport } from '../lib/engine/types';
-import { CHANNEL_NAMES, formatDateRange } from './format';
+import type { Channel, ChannelReport, Kpi, Period } from '../lib/engine/types';
+import { ChannelCharts } from './ChannelCharts';
+import { CHANNEL_NAMES, formatCount, formatDateRange } from './format';
 import { KpiCards } from './KpiCards';
-import { BreakdownTable, TrendTable } from './ReportTables';
 import { UserTable } from './UserTable';
 
 const MISSING_DATA: Record<Channel, string> = {
@@ -17,10 +17,18 @@ interface Props {
   report: ChannelReport | null;
   loading: boolean;
   error: Error | null;
+  /** The previous period's KPIs when "Compare with the previous period" is on and they are computed. */
+  previous: { period: Period; kpis: Kpi[] } | null;
+  /** True after the user cancelled the report; it is computed again only on request. */
+  paused: boolean;
+  onResume(): void;
+  /** Opens the endpoint rules in Settings. */
+  onMapEndpoints(): void;
 }
 
-/** Renders the selected channel's KPIs, weekly trend, breakdowns and User Table. */
-export function ChannelReportView({ channel, hasData, report, loading, error }: Props) {
+/** Renders the selected channel's KPIs, charts, unmapped client names and User Table. */
+export function ChannelReportView(props: Props) {
+  const { channel, hasData, report, loading, error, previous, paused } = props;
   if (!hasData) return <p class="empty-state">{MISSING_DATA[channel]}</p>;
   if (error) {
     return (
@@ -30,13 +38,25 @@ export function ChannelReportView({ channel, hasData, report, loading, error }: 
       </div>
     );
   }
+  if (paused && !loading) {
+    return (
+      <div class="empty-state">
+        <p>The report was cancelled. The loaded files are kept.</p>
+        <button type="button" class="button button--primary" id="compute-report" onClick={props.onResume}>
+          Compute the report
+        </button>
+      </div>
+    );
+  }
   if (!report) return <p class="empty-state">{loading ? 'Computing the report…' : 'Choose a period.'}</p>;
 
+  const unmapped = report.unmappedEndpoints ?? [];
   return (
     <div class="channel-report" aria-busy={loading}>
       <p class="report-caption">
         {CHANNEL_NAMES[channel]} report for {formatDateRange(report.period.from, report.period.to)}, times in{' '}
         {report.timeZone}
+        {previous && <> · compared with {formatDateRange(previous.period.from, previous.period.to)}</>}
         {loading && <span class="hint"> (updating…)</span>}
       </p>
       {!report.hasDirectory && (
@@ -45,14 +65,25 @@ export function ChannelReportView({ channel, hasData, report, loading, error }: 
           users found in the data.
         </p>
       )}
-      <KpiCards kpis={report.kpis} hasDirectory={report.hasDirectory} />
-      <div class="report-grid">
-        <TrendTable weeks={report.weekly} channel={channel} />
-        <BreakdownTable id="by-department" title="By department" nameHeader="Department" rows={report.byDepartment} channel={channel} />
-        <BreakdownTable id="by-site" title="By site" nameHeader="Site" rows={report.bySite} channel={channel} />
-        <BreakdownTable id="by-endpoint" title="By endpoint" nameHeader="Endpoint" rows={report.byEndpoint} channel={channel} />
-      </div>
-      <UserTable channel={channel} users={report.users} />
+      <KpiCards kpis={report.kpis} hasDirectory={report.hasDirectory} previous={previous} />
+      <ChannelCharts report={report} />
+      {unmapped.length > 0 && (
+        <div class="notice" id="unmapped-notice">
+          <p>
+            {formatCount(unmapped.length)} client {unmapped.length === 1 ? 'name matches' : 'names match'} no endpoint
+            rule and {unmapped.length === 1 ? 'is' : 'are'} counted as Other:{' '}
+            {unmapped
+              .slice(0, 5)
+              .map((item) => `${item.raw} (${formatCount(item.uses)} uses)`)
+              .join(', ')}
+            {unmapped.length > 5 && `, and ${unmapped.length - 5} more`}.
+          </p>
+          <button type="button" class="button button--small" onClick={props.onMapEndpoints}>
+            Map them in Settings
+          </button>
+        </div>
+      )}
+      <UserTable channel={channel} period={report.period} users={report.users} />
     </div>
   );
 }

@@ -59,11 +59,16 @@ export function ImportSummaryList({ summaries, failures, busy, onRemove, onDismi
                   <td class="nowrap">{formatDateRange(summary.firstDate, summary.lastDate)}</td>
                   <td>
                     {summary.notes.length > 0 && (
-                      <ul class="notes">
-                        {summary.notes.map((note, index) => (
-                          <li key={index}>{note}</li>
-                        ))}
-                      </ul>
+                      <details class="notes-toggle">
+                        <summary>
+                          {summary.notes.length === 1 ? '1 note' : `${summary.notes.length} notes`}
+                        </summary>
+                        <ul class="notes">
+                          {summary.notes.map((note, index) => (
+                            <li key={index}>{note}</li>
+                          ))}
+                        </ul>
+                      </details>
                     )}
                   </td>
                   <td>

@@ -1,6 +1,7 @@
 import { useMemo } from 'preact/hooks';
 import type { Period } from '../lib/engine/types';
-import { PRESETS, type PresetId } from './period';
+import { formatDateRange } from './format';
+import { PRESETS, type PresetId, previousPeriod } from './period';
 import { timeZoneNames } from './time-zones';
 
 interface Props {
@@ -11,13 +12,17 @@ interface Props {
   /** The reason the period cannot be used, shown under the inputs. */
   problem: string | null;
   disabled: boolean;
+  /** Whether the KPIs are compared with the previous period of the same length. */
+  compare: boolean;
+  onCompare(compare: boolean): void;
   onPreset(preset: PresetId): void;
   onPeriod(period: Period): void;
   onTimeZone(timeZone: string): void;
 }
 
-/** Renders the preset buttons, the From/To date inputs and the report time zone. */
-export function PeriodPicker({ preset, period, timeZone, problem, disabled, onPreset, onPeriod, onTimeZone }: Props) {
+/** Renders the preset buttons, the From/To date inputs, the report time zone and the comparison switch. */
+export function PeriodPicker(props: Props) {
+  const { preset, period, timeZone, problem, disabled, compare, onCompare, onPreset, onPeriod, onTimeZone } = props;
   const zones = useMemo(() => timeZoneNames(timeZone), [timeZone]);
   const from = period?.from ?? '';
   const to = period?.to ?? '';
@@ -77,6 +82,22 @@ export function PeriodPicker({ preset, period, timeZone, problem, disabled, onPr
           </select>
         </label>
       </div>
+      <label class="checkbox">
+        <input
+          type="checkbox"
+          id="compare-previous"
+          checked={compare}
+          disabled={disabled}
+          aria-describedby="compare-hint"
+          onChange={(event) => onCompare(event.currentTarget.checked)}
+        />
+        Compare with the previous period
+      </label>
+      <p class="hint" id="compare-hint">
+        {period && !problem
+          ? `The KPI cards show the change from ${formatDateRange(previousPeriod(period).from, previousPeriod(period).to)}, the same number of days just before.`
+          : 'The KPI cards show the change from the same number of days just before the period.'}
+      </p>
       {problem && (
         <p id="period-problem" class="field-error" role="alert">
           {problem}

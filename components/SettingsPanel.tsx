@@ -1,18 +1,25 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
+import type { UnmappedEndpoint } from '../lib/engine/types';
+import { checkRules } from './endpoint-rules';
+import { EndpointRulesEditor } from './EndpointRulesEditor';
 import { type Settings, checkThresholds } from './settings-store';
 import { browserTimeZone, timeZoneNames } from './time-zones';
 
 interface Props {
   settings: Settings;
   onSave(settings: Settings): Promise<void>;
+  /** Client names of the report on screen that matched no endpoint rule. */
+  unmappedEndpoints: UnmappedEndpoint[];
 }
 
-/** Renders the collapsible settings form: report author, Status thresholds and default time zone. */
-export function SettingsPanel({ settings, onSave }: Props) {
+/** Renders the collapsible settings form: report author, Status thresholds, default time zone and endpoint rules. */
+export function SettingsPanel({ settings, onSave, unmappedEndpoints }: Props) {
   const [draft, setDraft] = useState(settings);
   const [status, setStatus] = useState<string | null>(null);
   const zones = useMemo(() => timeZoneNames(draft.timeZone ?? browserTimeZone()), [draft.timeZone]);
-  const problem = checkThresholds(draft.thresholds);
+  const rulesInvalid = draft.endpointRules !== null && checkRules(draft.endpointRules).some((message) => message !== null);
+  const problem =
+    checkThresholds(draft.thresholds) ?? (rulesInvalid ? 'Correct the endpoint rules marked above, then save.' : null);
 
   useEffect(() => setDraft(settings), [settings]);
 
@@ -111,6 +118,11 @@ export function SettingsPanel({ settings, onSave }: Props) {
             </select>
           </label>
         </fieldset>
+        <EndpointRulesEditor
+          rules={draft.endpointRules}
+          unmapped={unmappedEndpoints}
+          onChange={(endpointRules) => update({ endpointRules })}
+        />
         {problem && (
           <p class="field-error" role="alert">
             {problem}
@@ -127,4 +139,13 @@ export function SettingsPanel({ settings, onSave }: Props) {
       </form>
     </details>
   );
+}
+
+/** Opens the settings and moves the focus to the endpoint rules, for "Map them in Settings". */
+export function openEndpointRules(): void {
+  const settings = document.getElementById('settings');
+  if (settings instanceof HTMLDetailsElement) settings.open = true;
+  const rules = document.getElementById('endpoint-rules');
+  rules?.scrollIntoView({ block: 'start' });
+  rules?.querySelector<HTMLElement>('input, select, button')?.focus();
 }

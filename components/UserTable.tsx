@@ -1,33 +1,75 @@
-import { useEffect, useMemo, useState } from 'preact/hooks';
-import type { Channel, UserRow } from '../lib/engine/types';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
+import type { Channel, Period, UserRow } from '../lib/engine/types';
 import { formatCount } from './format';
-import { type SortOrder, filterUsers, sortUsers, userColumns } from './user-table-model';
+import { saveCsv } from './save-file';
+import { csvFileName, toCsv } from './user-table-csv';
+import { type SortOrder, type UserFilters, matchUsers, orderUsers, userColumns } from './user-table-model';
+import { UserTableFilters } from './UserTableFilters';
+import { virtualWindow } from './virtual-window';
 
-/** Rows rendered per step; the whole table can hold tens of thousands of rows. */
-export const PAGE_SIZE = 200;
+/** Height of every body row in pixels; workspace.css gives `.user-row` the same height. */
+export const ROW_HEIGHT = 33;
+/** Rows rendered above and below the visible ones. */
+const OVERSCAN = 10;
 
 const SORT_ARROWS = { ascending: '▲', descending: '▼' } as const;
 
 interface Props {
   channel: Channel;
+  period: Period;
   users: UserRow[];
 }
 
-/** Renders the User Table with sortable headers, a search box and "Show more" paging. */
-export function UserTable({ channel, users }: Props) {
+/**
+ * Renders the User Table: search, filters, sortable headers, a count of the rows shown, and a CSV
+ * download of the view. Only the rows in the scroll window are in the DOM, so 100,000 rows scroll
+ * smoothly. Spacer rows above and below keep the scroll bar's size.
+ */
+export function UserTable({ channel, period, users }: Props) {
   const columns = useMemo(() => userColumns(channel), [channel]);
   const [query, setQuery] = useState('');
+  const [filters, setFilters] = useState<UserFilters>({});
   const [order, setOrder] = useState<SortOrder | null>(null);
-  const [shown, setShown] = useState(PAGE_SIZE);
 
-  const rows = useMemo(() => {
-    const matching = filterUsers(users, query);
-    const column = order && columns.find((candidate) => candidate.id === order.columnId);
-    return column && order ? sortUsers(matching, column, order.direction) : matching;
-  }, [users, query, order, columns]);
+  const ordered = useMemo(() => orderUsers(users, columns, order), [users, columns, order]);
+  const rows = useMemo(() => matchUsers(ordered, query, filters), [ordered, query, filters]);
 
-  // A new report, search or order starts again from the first page.
-  useEffect(() => setShown(PAGE_SIZE), [users, query, order]);
+  const scroller = useRef<HTMLDivElement>(null);
+  const head = useRef<HTMLTableSectionElement>(null);
+  const [scroll, setScroll] = useState({ top: 0, height: 600, headHeight: ROW_HEIGHT });
+
+  function measure() {
+    const element = scroller.current;
+    if (!element) return;
+    setScroll({ top: element.scrollTop, height: element.clientHeight, headHeight: head.current?.offsetHeight ?? ROW_HEIGHT });
+  }
+
+  useLayoutEffect(() => {
+    measure();
+    const observer = new ResizeObserver(measure);
+    if (scroller.current) observer.observe(scroller.current);
+    return () => observer.disconnect();
+  }, []);
+
+  // A new report, search, filter or order shows the view from its first row.
+  useEffect(() => {
+    if (scroller.current) scroller.current.scrollTop = 0;
+    measure();
+  }, [rows]);
+
+  const frame = useRef(0);
+  function handleScroll() {
+    cancelAnimationFrame(frame.current);
+    frame.current = requestAnimationFrame(measure);
+  }
+
+  const visible = virtualWindow({
+    rowCount: rows.length,
+    rowHeight: ROW_HEIGHT,
+    scrollTop: scroll.top - scroll.headHeight,
+    viewportHeight: scroll.height,
+    overscan: OVERSCAN,
+  });
 
   function toggleSort(columnId: string) {
     setOrder((current) =>
@@ -37,7 +79,7 @@ export function UserTable({ channel, users }: Props) {
     );
   }
 
-  const visible = rows.slice(0, shown);
+  const filtered = rows.length !== users.length;
   return (
     <section class="report-block" aria-labelledby="user-table-heading">
       <h3 id="user-table-heading">User Table</h3>
@@ -52,15 +94,34 @@ export function UserTable({ channel, users }: Props) {
             onInput={(event) => setQuery(event.currentTarget.value)}
           />
         </label>
-        <p class="hint" id="user-count" aria-live="polite">
-          Showing {formatCount(visible.length)} of {formatCount(rows.length)} rows
-          {rows.length !== users.length && ` (${formatCount(users.length)} in total)`}
-        </p>
+        <button
+          type="button"
+          class="button"
+          id="download-csv"
+          disabled={rows.length === 0}
+          onClick={() => saveCsv(toCsv(rows, columns), csvFileName(channel, period))}
+        >
+          Download this view (CSV)
+        </button>
       </div>
-      <div class="table-scroll table-scroll--tall">
-        <table class="data-table user-table" id="user-table">
-          <thead>
-            <tr>
+      <UserTableFilters users={users} filters={filters} onChange={setFilters} />
+      <p class="hint" id="user-count" aria-live="polite">
+        {filtered
+          ? `${formatCount(rows.length)} of ${formatCount(users.length)} rows match`
+          : `${formatCount(users.length)} rows`}
+      </p>
+      <div
+        class="table-scroll table-scroll--tall"
+        id="user-table-scroll"
+        ref={scroller}
+        onScroll={handleScroll}
+        tabIndex={0}
+        role="region"
+        aria-label="User Table rows (scroll with the arrow keys)"
+      >
+        <table class="data-table user-table" id="user-table" aria-rowcount={rows.length + 1}>
+          <thead ref={head}>
+            <tr aria-rowindex={1}>
               {columns.map((column) => {
                 const sorted = order?.columnId === column.id ? order.direction : undefined;
                 return (
@@ -77,8 +138,9 @@ export function UserTable({ channel, users }: Props) {
             </tr>
           </thead>
           <tbody>
-            {visible.map((row, index) => (
-              <tr key={index}>
+            {visible.paddingTop > 0 && <SpacerRow height={visible.paddingTop} columns={columns.length} />}
+            {rows.slice(visible.start, visible.end).map((row, offset) => (
+              <tr class="user-row" key={visible.start + offset} aria-rowindex={visible.start + offset + 2}>
                 {columns.map((column) => (
                   <td key={column.id} class={column.numeric ? 'numeric' : undefined}>
                     {column.display(row)}
@@ -86,16 +148,21 @@ export function UserTable({ channel, users }: Props) {
                 ))}
               </tr>
             ))}
+            {visible.paddingBottom > 0 && <SpacerRow height={visible.paddingBottom} columns={columns.length} />}
           </tbody>
         </table>
       </div>
       {users.length === 0 && <p class="hint">No users in this report.</p>}
-      {users.length > 0 && rows.length === 0 && <p class="hint">No user matches “{query}”.</p>}
-      {visible.length < rows.length && (
-        <button type="button" class="button" id="show-more" onClick={() => setShown(shown + PAGE_SIZE)}>
-          Show {formatCount(Math.min(PAGE_SIZE, rows.length - visible.length))} more
-        </button>
-      )}
+      {users.length > 0 && rows.length === 0 && <p class="hint">No user matches this search and these filters.</p>}
     </section>
+  );
+}
+
+/** Stands in for the rows outside the scroll window, hidden from assistive technology. */
+function SpacerRow({ height, columns }: { height: number; columns: number }) {
+  return (
+    <tr class="spacer-row" aria-hidden="true" style={{ height: `${height}px` }}>
+      <td colSpan={columns} />
+    </tr>
   );
 }

@@ -3,18 +3,22 @@ import { browser } from 'wxt/browser';
 import type { Channel, ImportSummary, Period } from '../lib/engine/types';
 import { CHANNELS, ChannelTabs } from './ChannelTabs';
 import { ChannelReportView } from './ChannelReportView';
-import { DownloadPanel, type DownloadState } from './DownloadPanel';
+import { DownloadPanel } from './DownloadPanel';
 import { createEngineClient } from './engine-client';
 import { FilePicker } from './FilePicker';
-import { type FailedFile, ImportSummaryList } from './ImportSummaryList';
+import { FirstRunGuide } from './FirstRunGuide';
+import { CHANNEL_NAMES } from './format';
+import { ImportSummaryList } from './ImportSummaryList';
 import { isDownloadRequest, type DownloadResponse } from './messages';
-import { type PresetId, checkPeriod, presetPeriod } from './period';
+import { type PresetId, checkPeriod, presetPeriod, previousPeriod } from './period';
 import { PeriodPicker } from './PeriodPicker';
-import { fetchSampleFiles } from './sample-files';
-import { saveWorkbook } from './save-file';
+import { ProgressPanel } from './ProgressPanel';
 import { DEFAULT_SETTINGS, type Settings, loadSettings, saveLastReport, saveSettings } from './settings-store';
-import { SettingsPanel } from './SettingsPanel';
+import { SettingsPanel, openEndpointRules } from './SettingsPanel';
 import { browserTimeZone } from './time-zones';
+import { useActivity } from './use-activity';
+import { useDownloads } from './use-downloads';
+import { useFiles } from './use-files';
 import { type ShownReport, asError, useDataRange, useReport } from './use-report';
 import './workspace.css';
 
@@ -23,18 +27,28 @@ export function Workspace() {
   const engine = useMemo(createEngineClient, []);
   const [engineState, setEngineState] = useState<'starting' | 'ready' | Error>('starting');
   const [settings, setSettings] = useState<Settings>(DEFAULT_SETTINGS);
-  const [summaries, setSummaries] = useState<ImportSummary[]>([]);
-  const [dataVersion, setDataVersion] = useState(0);
-  const [failures, setFailures] = useState<FailedFile[]>([]);
-  const [busy, setBusy] = useState<string | null>(null);
   const [channel, setChannel] = useState<Channel>('phone');
   const [timeZone, setTimeZone] = useState(browserTimeZone);
   const [preset, setPreset] = useState<PresetId | 'custom'>('all');
   const [customPeriod, setCustomPeriod] = useState<Period | null>(null);
+  const [compare, setCompare] = useState(false);
+  /** True after the user cancelled a report, until they ask for it again or change what it shows. */
+  const [reportPaused, setReportPaused] = useState(false);
   /** A failed action other than start-up, such as loading files, until the user dismisses it. */
   const [problem, setProblem] = useState<{ action: string; error: Error } | null>(null);
-  const [download, setDownload] = useState<DownloadState>({ kind: 'idle' });
-  const failureKey = useRef(0);
+  const activity = useActivity();
+
+  const { summaries, setSummaries, dataVersion, setDataVersion, failures, setFailures, ...files } = useFiles({
+    engine,
+    activity,
+    onLoaded: (list: ImportSummary[]) => {
+      setPreset('all');
+      setReportPaused(false);
+      const present = new Set(list.flatMap((summary) => summary.channels));
+      if (!present.has(channel)) setChannel(CHANNELS.find((candidate) => present.has(candidate)) ?? channel);
+    },
+    onProblem: (action, error) => setProblem({ action, error }),
+  });
 
   useEffect(() => {
     // The first call starts DuckDB, so a broken engine shows up before the user picks a file.
@@ -63,6 +77,8 @@ export function Workspace() {
         ? presetPeriod(preset, { first: rangeValue.first, last: rangeValue.last })
         : null;
   const periodProblem = period ? checkPeriod(period) : null;
+  const reportPeriod = periodProblem || reportPaused ? null : period;
+  const comparedPeriod = compare && reportPeriod ? previousPeriod(reportPeriod) : null;
 
   const rememberReport = useCallback(({ request, report }: ShownReport) => {
     const aggregates = { ...request, kpis: report.kpis, generatedAt: Date.now() };
@@ -70,77 +86,40 @@ export function Workspace() {
       console.warn('[Adoption Lens] The last report could not be stored for the popup.', error),
     );
   }, []);
-  const report = useReport(
-    engine,
-    rangeValue,
-    periodProblem ? null : period,
-    settings.thresholds,
-    rememberReport,
-  );
+  const report = useReport(engine, rangeValue, reportPeriod, settings.thresholds, settings.endpointRules, rememberReport);
+  const previous = useReport(engine, rangeValue, comparedPeriod, settings.thresholds, settings.endpointRules, ignoreReport);
   // While another channel's report is being computed, the previous one must not show under this tab.
   const visibleReport = report.value?.request.channel === channel ? report.value : null;
+  const previousValue = previous.value;
+  const visiblePrevious =
+    comparedPeriod && previousValue?.request.channel === channel && previousValue.request.period.from === comparedPeriod.from
+      ? { period: comparedPeriod, kpis: previousValue.report.kpis }
+      : null;
 
-  async function refreshFiles(): Promise<ImportSummary[]> {
-    const list = await engine.listFiles();
-    setSummaries(list);
-    setDataVersion((version) => version + 1);
-    return list;
+  // The report runs on its own when its inputs change, so its progress is shown from its loading state.
+  const computing = report.loading || previous.loading;
+  useEffect(() => {
+    if (!computing) return;
+    const id = activity.start({ kind: 'report', step: `Computing the ${CHANNEL_NAMES[channel]} report`, cancellable: true });
+    return () => activity.finish(id);
+  }, [computing]);
+
+  const orderedChannels = CHANNELS.filter((candidate) => channelsWithData.has(candidate));
+  const { state: download, setState: setDownload, downloadWorkbook, downloadAll } = useDownloads({
+    engine,
+    activity,
+    author: settings.author,
+    screenReport: visibleReport,
+    channels: orderedChannels,
+  });
+
+  async function cancelActivity() {
+    if (activity.activity?.kind === 'report') setReportPaused(true);
+    await files.cancelAndReload();
   }
 
-  async function loadFiles(files: File[], replace = false) {
-    setBusy(`Reading ${files.length === 1 ? files[0]?.name : `${files.length} files`}…`);
-    try {
-      if (replace) await engine.reset();
-      const outcomes = await engine.loadFiles({ files });
-      const failed = outcomes.flatMap((outcome) =>
-        outcome.ok ? [] : [{ key: ++failureKey.current, fileName: outcome.fileName, error: outcome.error }],
-      );
-      setFailures((previous) => [...previous, ...failed]);
-      const list = await refreshFiles();
-      setPreset('all');
-      const present = new Set(list.flatMap((summary) => summary.channels));
-      if (!present.has(channel)) setChannel(CHANNELS.find((candidate) => present.has(candidate)) ?? channel);
-    } catch (error) {
-      setProblem({ action: 'Loading the files failed', error: asError(error) });
-    } finally {
-      setBusy(null);
-    }
-  }
-
-  async function loadSamples() {
-    setBusy('Reading the sample data…');
-    try {
-      const files = await fetchSampleFiles();
-      await loadFiles(files, true);
-    } catch (error) {
-      setProblem({ action: 'Loading the sample data failed', error: asError(error) });
-      setBusy(null);
-    }
-  }
-
-  async function removeFile(fileId: number) {
-    setBusy('Removing the file…');
-    try {
-      await engine.removeFile({ fileId });
-      await refreshFiles();
-    } catch (error) {
-      setProblem({ action: 'Removing the file failed', error: asError(error) });
-    } finally {
-      setBusy(null);
-    }
-  }
-
-  async function downloadWorkbook() {
-    if (!visibleReport) return;
-    setDownload({ kind: 'building' });
-    try {
-      const workbook = await engine.workbook({ ...visibleReport.request, author: settings.author, generatedAt: Date.now() });
-      saveWorkbook(workbook);
-      setDownload({ kind: 'done', fileName: workbook.fileName });
-    } catch (error) {
-      setDownload({ kind: 'failed', error: asError(error) });
-    }
-  }
+  const fileBusy = activity.activity?.kind === 'files' || activity.activity?.kind === 'reload';
+  const loaded = summaries.length > 0;
 
   async function storeSettings(next: Settings) {
     await saveSettings(next);
@@ -169,7 +148,8 @@ export function Workspace() {
         <p>Your exports are read in this browser and never uploaded.</p>
       </header>
       <main>
-        <EngineStatus state={engineState} busy={busy} />
+        <EngineStatus state={engineState} />
+        {activity.activity && <ProgressPanel activity={activity.activity} onCancel={() => void cancelActivity()} />}
         {problem && (
           <div class="error-panel" role="alert">
             <h2 class="error-panel__title">{problem.action}</h2>
@@ -179,44 +159,80 @@ export function Workspace() {
             </button>
           </div>
         )}
-        <FilePicker busy={busy !== null} onFiles={(files) => void loadFiles(files)} onSamples={() => void loadSamples()} />
+        {files.notice && (
+          <div class="notice notice--dismissable" role="status">
+            <p>{files.notice}</p>
+            <button type="button" class="button button--small" onClick={() => files.setNotice(null)}>
+              Dismiss
+            </button>
+          </div>
+        )}
+        <FilePicker busy={fileBusy} onFiles={(picked) => void files.loadFiles(picked)} onSamples={() => void files.loadSamples()} />
+        {!loaded && <FirstRunGuide />}
         <ImportSummaryList
           summaries={summaries}
           failures={failures}
-          busy={busy !== null}
-          onRemove={(fileId) => void removeFile(fileId)}
-          onDismiss={(key) => setFailures((previous) => previous.filter((failure) => failure.key !== key))}
+          busy={fileBusy}
+          onRemove={(fileId) => void files.removeFile(fileId)}
+          onDismiss={(key) => setFailures((previousFailures) => previousFailures.filter((failure) => failure.key !== key))}
         />
-        <PeriodPicker
-          preset={preset}
-          period={period}
-          timeZone={timeZone}
-          problem={periodProblem ?? range.error?.message ?? null}
-          disabled={!hasData}
-          onPreset={setPreset}
-          onPeriod={(next) => {
-            setPreset('custom');
-            setCustomPeriod(next);
-          }}
-          onTimeZone={setTimeZone}
+        {loaded && (
+          <>
+            <PeriodPicker
+              preset={preset}
+              period={period}
+              timeZone={timeZone}
+              problem={periodProblem ?? range.error?.message ?? null}
+              disabled={!hasData}
+              compare={compare}
+              onCompare={setCompare}
+              onPreset={(next) => {
+                setPreset(next);
+                setReportPaused(false);
+              }}
+              onPeriod={(next) => {
+                setPreset('custom');
+                setCustomPeriod(next);
+                setReportPaused(false);
+              }}
+              onTimeZone={setTimeZone}
+            />
+            <ChannelTabs selected={channel} onSelect={setChannel}>
+              <ChannelReportView
+                channel={channel}
+                hasData={hasData}
+                report={visibleReport?.report ?? null}
+                loading={report.loading || range.loading}
+                error={report.error}
+                previous={visiblePrevious}
+                paused={reportPaused}
+                onResume={() => setReportPaused(false)}
+                onMapEndpoints={openEndpointRules}
+              />
+            </ChannelTabs>
+            <DownloadPanel
+              channel={channel}
+              enabled={visibleReport !== null}
+              allChannels={orderedChannels}
+              state={download}
+              onDownload={() => void downloadWorkbook()}
+              onDownloadAll={() => void downloadAll()}
+            />
+          </>
+        )}
+        <SettingsPanel
+          settings={settings}
+          onSave={storeSettings}
+          unmappedEndpoints={visibleReport?.report.unmappedEndpoints ?? []}
         />
-        <ChannelTabs selected={channel} onSelect={setChannel}>
-          <ChannelReportView
-            channel={channel}
-            hasData={hasData}
-            report={visibleReport?.report ?? null}
-            loading={report.loading || range.loading}
-            error={report.error}
-          />
-        </ChannelTabs>
-        <DownloadPanel channel={channel} enabled={visibleReport !== null} state={download} onDownload={() => void downloadWorkbook()} />
-        <SettingsPanel settings={settings} onSave={storeSettings} />
       </main>
     </div>
   );
 }
 
-function EngineStatus({ state, busy }: { state: 'starting' | 'ready' | Error; busy: string | null }) {
+function ignoreReport(): void {}
+
+function EngineStatus({ state }: { state: 'starting' | 'ready' | Error }) {
   if (state instanceof Error) {
     return (
       <div class="error-panel" role="alert">
@@ -225,10 +241,9 @@ function EngineStatus({ state, busy }: { state: 'starting' | 'ready' | Error; bu
       </div>
     );
   }
-  const text = busy ?? (state === 'starting' ? 'Starting the report engine…' : '');
   return (
     <p class="status" role="status" aria-live="polite">
-      {text}
+      {state === 'starting' ? 'Starting the report engine…' : ''}
     </p>
   );
 }

@@ -61,3 +61,24 @@ export const CHANNEL_NAMES: Record<Channel, string> = { phone: 'Phone', video: '
 
 /** The channel's unit of volume, as in the User Table's "Number of …" column. */
 export const VOLUME_NAMES: Record<Channel, string> = { phone: 'Calls', video: 'Meets', message: 'Messages' };
+
+const byteFormat = new Intl.NumberFormat(undefined, { maximumFractionDigits: 1 });
+
+/** Formats a size in bytes with the largest fitting unit of 1,024 bytes, such as "37.2 MB". */
+export function formatBytes(bytes: number): string {
+  const units = ['bytes', 'KB', 'MB', 'GB'];
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit += 1;
+  }
+  return `${byteFormat.format(value)} ${units[unit]}`;
+}
+
+/** Formats a duration in milliseconds as whole seconds, or minutes and seconds from one minute on. */
+export function formatElapsed(milliseconds: number): string {
+  const seconds = Math.max(0, Math.floor(milliseconds / 1000));
+  if (seconds < 60) return `${seconds} s`;
+  return `${Math.floor(seconds / 60)} min ${String(seconds % 60).padStart(2, '0')} s`;
+}

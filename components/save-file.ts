@@ -2,15 +2,25 @@ import type { Workbook } from '../lib/engine/types';
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-/**
- * Hands a workbook to the browser's download manager through a blob URL and an `<a download>` click,
- * which needs no `downloads` permission.
- */
+/** Hands a workbook to the browser's download manager. */
 export function saveWorkbook(workbook: Workbook): void {
-  const url = URL.createObjectURL(new Blob([workbook.bytes], { type: XLSX_TYPE }));
+  saveBlob(new Blob([workbook.bytes], { type: XLSX_TYPE }), workbook.fileName);
+}
+
+/** Hands CSV text to the browser's download manager. */
+export function saveCsv(text: string, fileName: string): void {
+  saveBlob(new Blob([text], { type: 'text/csv;charset=utf-8' }), fileName);
+}
+
+/**
+ * Downloads a blob through a blob URL and an `<a download>` click, which needs no `downloads`
+ * permission.
+ */
+function saveBlob(blob: Blob, fileName: string): void {
+  const url = URL.createObjectURL(blob);
   const link = document.createElement('a');
   link.href = url;
-  link.download = workbook.fileName;
+  link.download = fileName;
   link.hidden = true;
   document.body.append(link);
   link.click();

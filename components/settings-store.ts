@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
-import type { Channel, Kpi, Period, ReportAuthor, StatusThresholds } from '../lib/engine/types';
+import type { Channel, EndpointRule, Kpi, Period, ReportAuthor, StatusThresholds } from '../lib/engine/types';
 import { DEFAULT_THRESHOLDS } from '../lib/engine/types';
+import { isEndpoint } from './endpoint-rules';
 
 /**
  * Storage of the options page's settings and of the last report's aggregates for the popup, in
@@ -12,6 +13,8 @@ export interface Settings {
   thresholds: StatusThresholds;
   /** IANA name; null means the browser's own zone. */
   timeZone: string | null;
+  /** The administrator's endpoint rules; null means the built-in ones. */
+  endpointRules: EndpointRule[] | null;
 }
 
 /** The aggregates of the last report shown in the workspace. */
@@ -26,11 +29,16 @@ export interface LastReport {
 
 const SETTINGS_KEY = 'settings';
 const LAST_REPORT_KEY = 'lastReport';
+/** The last report of each channel, for the popup's per-channel headline numbers. */
+const LAST_REPORTS_KEY = 'lastReports';
+
+export type LastReports = Partial<Record<Channel, LastReport>>;
 
 export const DEFAULT_SETTINGS: Settings = {
   author: { name: '', extension: '' },
   thresholds: DEFAULT_THRESHOLDS,
   timeZone: null,
+  endpointRules: null,
 };
 
 export async function loadSettings(): Promise<Settings> {
@@ -47,7 +55,21 @@ export async function loadLastReport(): Promise<LastReport | null> {
   return isLastReport(stored) ? stored : null;
 }
 
-/** Stores only the aggregates named in `LastReport`, whatever else the caller's object carries. */
+export async function loadLastReports(): Promise<LastReports> {
+  const stored: unknown = (await browser.storage.local.get(LAST_REPORTS_KEY))[LAST_REPORTS_KEY];
+  if (!isRecord(stored)) return {};
+  const reports: LastReports = {};
+  for (const channel of ['phone', 'video', 'message'] as const) {
+    const report = stored[channel];
+    if (isLastReport(report) && report.channel === channel) reports[channel] = report;
+  }
+  return reports;
+}
+
+/**
+ * Stores only the aggregates named in `LastReport`, whatever else the caller's object carries, as the
+ * last report and as its channel's entry of the last reports.
+ */
 export async function saveLastReport(report: LastReport): Promise<void> {
   const { channel, period, timeZone, generatedAt, kpis } = report;
   const aggregates: LastReport = {
@@ -57,7 +79,9 @@ export async function saveLastReport(report: LastReport): Promise<void> {
     generatedAt,
     kpis: kpis.map(({ id, label, value, unit, definition }) => ({ id, label, value, unit, definition })),
   };
-  await browser.storage.local.set({ [LAST_REPORT_KEY]: aggregates });
+  const reports = await loadLastReports();
+  reports[channel] = aggregates;
+  await browser.storage.local.set({ [LAST_REPORT_KEY]: aggregates, [LAST_REPORTS_KEY]: reports });
 }
 
 /** Reads stored settings field by field, so a value from an older version falls back to its default. */
@@ -79,7 +103,17 @@ function readSettings(stored: unknown): Settings {
         : DEFAULT_THRESHOLDS.regularPercent,
     },
     timeZone: typeof stored.timeZone === 'string' && stored.timeZone !== '' ? stored.timeZone : null,
+    endpointRules: readEndpointRules(stored.endpointRules),
   };
+}
+
+/** Keeps stored rules only when every one has a text pattern and a known endpoint. */
+function readEndpointRules(stored: unknown): EndpointRule[] | null {
+  if (!Array.isArray(stored)) return null;
+  const valid = stored.every(
+    (rule) => isRecord(rule) && typeof rule.pattern === 'string' && typeof rule.endpoint === 'string' && isEndpoint(rule.endpoint),
+  );
+  return valid ? stored.map((rule: EndpointRule) => ({ pattern: rule.pattern, endpoint: rule.endpoint })) : null;
 }
 
 function isLastReport(value: unknown): value is LastReport {

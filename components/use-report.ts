@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { Channel, ChannelReport, DataRange, Period, ReportRequest, StatusThresholds } from '../lib/engine/types';
+import type { Channel, ChannelReport, DataRange, EndpointRule, Period, ReportRequest, StatusThresholds } from '../lib/engine/types';
+import { CancelledError } from './cancellable-engine';
 import type { EngineClient } from './engine-client';
 
 /** A channel's span of dates as computed in one time zone. */
@@ -35,7 +36,8 @@ export function useDataRange(
     setState((previous) => ({ ...previous, loading: true }));
     engine.dataRange({ channel, timeZone }).then(
       (range) => current && setState({ value: { ...range, timeZone }, loading: false, error: null }),
-      (error: unknown) => current && setState({ value: null, loading: false, error: asError(error) }),
+      (error: unknown) =>
+        current && setState({ value: null, loading: false, error: error instanceof CancelledError ? null : asError(error) }),
     );
     return () => {
       current = false;
@@ -51,18 +53,23 @@ export interface ShownReport {
   report: ChannelReport;
 }
 
-/** Computes the report for the range's channel and zone whenever the range, period or thresholds change. */
+/**
+ * Computes the report for the range's channel and zone whenever the range, period, thresholds or
+ * endpoint rules change. A cancelled computation leaves no report and no error.
+ */
 export function useReport(
   engine: EngineClient,
   range: ZonedRange | null,
   period: Period | null,
   thresholds: StatusThresholds,
+  endpointRules: EndpointRule[] | null,
   onShown: (shown: ShownReport) => void,
 ): AsyncState<ShownReport> {
   const [state, setState] = useState<AsyncState<ShownReport>>({ value: null, loading: false, error: null });
   const { frequentPercent, regularPercent } = thresholds;
   const onShownRef = useRef(onShown);
   onShownRef.current = onShown;
+  const rulesKey = endpointRules === null ? null : JSON.stringify(endpointRules);
 
   useEffect(() => {
     if (!range || !period) {
@@ -74,6 +81,7 @@ export function useReport(
       period,
       timeZone: range.timeZone,
       thresholds: { frequentPercent, regularPercent },
+      ...(rulesKey === null ? {} : { endpointRules: JSON.parse(rulesKey) as EndpointRule[] }),
     };
     let current = true;
     setState((previous) => ({ ...previous, loading: true, error: null }));
@@ -84,13 +92,17 @@ export function useReport(
         setState({ value: result, loading: false, error: null });
         onShownRef.current(result);
       },
-      (error: unknown) => current && setState({ value: null, loading: false, error: asError(error) }),
+      (error: unknown) => {
+        if (!current) return;
+        const cancelled = error instanceof CancelledError;
+        setState({ value: null, loading: false, error: cancelled ? null : asError(error) });
+      },
     );
     return () => {
       current = false;
     };
-    // Period and thresholds are compared by value, because callers build new objects on every render.
-  }, [engine, range, period?.from, period?.to, frequentPercent, regularPercent]);
+    // Period, thresholds and rules are compared by value, because callers build new objects on every render.
+  }, [engine, range, period?.from, period?.to, frequentPercent, regularPercent, rulesKey]);
 
   return state;
 }
