@@ -9,6 +9,7 @@ import { buildChannelWorkbook } from '../workbook/channel-workbook';
 import { buildCombinedWorkbook } from '../workbook/combined-workbook';
 import type { EngineApi, LoadOutcome } from './api';
 import type { Database } from './database';
+import { fingerprint } from './fingerprint';
 import schemaSql from './schema.sql?raw';
 import type { Source } from './source';
 import type { Channel, ImportSummary } from './types';
@@ -32,6 +33,7 @@ export function createEngine<Input>(options: EngineOptions<Input>): EngineApi<In
     return db;
   });
   const summaries = new Map<number, ImportSummary>();
+  const fingerprints = new Map<number, string>();
   let nextFileId = 1;
 
   async function loadOne(db: Database, input: Input, timeZone: string): Promise<LoadOutcome> {
@@ -46,7 +48,14 @@ export function createEngine<Input>(options: EngineOptions<Input>): EngineApi<In
       const fileId = nextFileId++;
       const result = db.transaction(() => format.load({ db, fileId, file }));
       const summary = summarise(db, { fileId, fileName, format, result, sniffNotes: file.notes, timeZone });
+      const print = await fingerprint(source);
+      const twin = [...fingerprints].find(([, other]) => other === print);
+      if (twin !== undefined) {
+        const earlier = summaries.get(twin[0])?.fileName ?? 'a file';
+        summary.notes.push(`This file has the same content as ${earlier}, loaded before: what both hold counts once.`);
+      }
       summaries.set(fileId, summary);
+      fingerprints.set(fileId, print);
       return { ok: true, summary };
     } catch (error) {
       return { ok: false, fileName, error: toPlainError(error) };
@@ -69,6 +78,7 @@ export function createEngine<Input>(options: EngineOptions<Input>): EngineApi<In
         db.run('DELETE FROM identities WHERE file_id = ?', [fileId]);
       });
       summaries.delete(fileId);
+      fingerprints.delete(fileId);
     },
 
     async listFiles() {
@@ -103,6 +113,7 @@ export function createEngine<Input>(options: EngineOptions<Input>): EngineApi<In
       // bytes. Dropping them leaves the worker no way to read those files again.
       db.bindings.dropFiles();
       summaries.clear();
+      fingerprints.clear();
     },
   };
 }

@@ -109,6 +109,11 @@ describe('engine on the sample exports', () => {
     const paths = sampleFilePaths();
     const again = await loadedEngine([...paths].reverse().concat(paths));
     expect(renderReport(await again.report(request))).toBe(renderReport(report));
+
+    const repeated = (await again.listFiles()).slice(paths.length);
+    expect(repeated.map((summary) => summary.notes.at(-1))).toEqual(
+      paths.map((path) => `This file has the same content as ${path.split('/').at(-1)}, loaded before: what both hold counts once.`),
+    );
   });
 
   test('matches the expected KPIs for all the data', async () => {
