@@ -108,7 +108,9 @@ function formatKpi({ value, unit }: Kpi): string {
   if (typeof value === 'string') return value;
   // Percent KPIs are fractions, as in the workbook.
   if (unit === '%') return `${(value * 100).toFixed(1)}%`;
-  return `${Number.isInteger(value) ? String(value) : value.toFixed(2)} ${unit}`;
+  // Units are plural words (calls, active users); one takes the singular.
+  const word = value === 1 && unit.endsWith('s') ? unit.slice(0, -1) : unit;
+  return `${Number.isInteger(value) ? String(value) : value.toFixed(2)} ${word}`;
 }
 
 main(process.argv.slice(2)).then(
