@@ -38,6 +38,11 @@ export function addRow(writer: SheetWriter, cells: readonly CellSpec[], options:
     cell.value = spec.value;
     if (spec.numFmt !== undefined) cell.numFmt = spec.numFmt;
     if (options.bold === true) cell.font = BOLD;
+    // Columns stop growing at MAX_WIDTH, so longer text (definitions, notes) wraps instead of running
+    // under the next cells.
+    if (typeof spec.value === 'string' && spec.value.length + CELL_PADDING > MAX_WIDTH) {
+      cell.alignment = { wrapText: true, vertical: 'top' };
+    }
     if (options.measure !== false) {
       const width = displayWidth(spec) + CELL_PADDING + (options.padding ?? 0);
       writer.widths[index] = Math.max(writer.widths[index] ?? 0, width);
