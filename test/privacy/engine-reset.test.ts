@@ -1,0 +1,36 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { expect, test } from 'vitest';
+import { openNodeDatabase } from '../../lib/engine/duckdb-node';
+import { createEngine } from '../../lib/engine/engine';
+import { bytesSource } from '../../lib/engine/source';
+
+const CALL_LOG = path.resolve('samples/call-log-detailed.csv');
+
+/** Counts a table's rows; `table` is one of the fixed schema names, never user input. */
+function countRows(db: Awaited<ReturnType<typeof openNodeDatabase>>, table: string): number {
+  return Number(db.query<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM ${table}`)[0]?.n);
+}
+
+test('engine reset forgets rows and registered files', async () => {
+  const database = openNodeDatabase();
+  // In-memory sources register a copy of the bytes with DuckDB, as the browser registers each File.
+  const engine = createEngine({
+    database,
+    toSource: (filePath: string) => bytesSource(path.basename(filePath), readFileSync(filePath)),
+    productVersion: 'test',
+  });
+  const outcomes = await engine.loadFiles({ files: [CALL_LOG] });
+  expect(outcomes.map((outcome) => outcome.ok)).toEqual([true]);
+
+  const db = await database;
+  const registered = "SELECT count(*)::INTEGER AS n FROM read_csv('file-1.csv', all_varchar = true)";
+  expect(db.query<{ n: number }>(registered)[0]?.n).toBeGreaterThan(0);
+  expect(countRows(db, 'events')).toBeGreaterThan(0);
+
+  await engine.reset();
+
+  expect(await engine.listFiles()).toEqual([]);
+  for (const table of ['events', 'users', 'identities']) expect(countRows(db, table), table).toBe(0);
+  expect(() => db.query(registered)).toThrow(/file-1\.csv/);
+});
