@@ -31,6 +31,13 @@ export default defineConfig({
         }
       : {}),
   }),
+  zip: {
+    // The build writes no source maps today; this keeps any that a later build setting adds out of the store zips.
+    exclude: ['**/*.map'],
+    // addons.mozilla.org reviewers rebuild the extension from the sources zip, which needs no tests, test
+    // data, benchmarks or reports. WXT itself leaves out node_modules, dotfiles, .output and *.test.ts.
+    excludeSources: ['test/**', 'e2e/**', 'bench/**', 'reports/**', 'test-results/**', '**/*.map'],
+  },
   vite: () => ({
     plugins: [preact()],
     resolve: { alias: { 'duckdb-wasm-browser-blocking': duckdbBrowserBlocking } },
