@@ -30,8 +30,13 @@ export function unpackedExtensionId(extensionDir: string): string {
   return Array.from(hex, (digit) => String.fromCharCode(97 + Number.parseInt(digit, 16))).join('');
 }
 
+export interface LaunchOptions {
+  /** More Chromium command-line switches, such as `--log-net-log=<file>`. */
+  extraArgs?: readonly string[];
+}
+
 /** Launches Debian's Chromium headless with the built extension in a fresh profile. */
-export async function launchExtension(): Promise<ExtensionSession> {
+export async function launchExtension({ extraArgs = [] }: LaunchOptions = {}): Promise<ExtensionSession> {
   if (!existsSync(path.join(EXTENSION_DIR, 'manifest.json'))) {
     throw new Error(`No built extension at ${EXTENSION_DIR}. Run \`npx wxt build\` first.`);
   }
@@ -53,6 +58,10 @@ export async function launchExtension(): Promise<ExtensionSession> {
       '--disable-sync',
       `--disable-extensions-except=${EXTENSION_DIR}`,
       `--load-extension=${EXTENSION_DIR}`,
+      // Chromium itself looks up update.googleapis.com and accounts.google.com even with background
+      // networking off; failing every host name locally keeps those DNS queries off the network.
+      '--host-resolver-rules=MAP * ~NOTFOUND',
+      ...extraArgs,
     ],
   });
 
