@@ -2,18 +2,21 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { UnmappedEndpoint } from '../lib/engine/types';
 import { checkRules } from './endpoint-rules';
 import { EndpointRulesEditor } from './EndpointRulesEditor';
+import { ForgetEverything } from './ForgetEverything';
 import { type Settings, checkThresholds } from './settings-store';
 import { browserTimeZone, timeZoneNames } from './time-zones';
 
 interface Props {
   settings: Settings;
   onSave(settings: Settings): Promise<void>;
+  /** Drops the loaded files and clears the page for Forget everything; resolves to the number of files dropped. */
+  onForget(): Promise<number>;
   /** Client names of the report on screen that matched no endpoint rule. */
   unmappedEndpoints: UnmappedEndpoint[];
 }
 
-/** Renders the collapsible settings form: report author, Status thresholds, default time zone and endpoint rules. */
-export function SettingsPanel({ settings, onSave, unmappedEndpoints }: Props) {
+/** Renders the collapsible settings form (report author, Status thresholds, default time zone, endpoint rules) and Forget everything. */
+export function SettingsPanel({ settings, onSave, onForget, unmappedEndpoints }: Props) {
   const [draft, setDraft] = useState(settings);
   const [status, setStatus] = useState<string | null>(null);
   const zones = useMemo(() => timeZoneNames(draft.timeZone ?? browserTimeZone()), [draft.timeZone]);
@@ -137,6 +140,7 @@ export function SettingsPanel({ settings, onSave, unmappedEndpoints }: Props) {
           </p>
         </div>
       </form>
+      <ForgetEverything onForget={onForget} />
     </details>
   );
 }

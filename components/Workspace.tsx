@@ -127,6 +127,23 @@ export function Workspace() {
     if (next.timeZone) setTimeZone(next.timeZone);
   }
 
+  /** Empties the engine and puts the page back as it opens with nothing loaded; returns the number of files dropped. */
+  async function forgetEverything(): Promise<number> {
+    const fileCount = summaries.length;
+    await engine.reset();
+    setSummaries([]);
+    setFailures([]);
+    setDataVersion((version) => version + 1);
+    setProblem(null);
+    setDownload({ kind: 'idle' });
+    setPreset('all');
+    setCustomPeriod(null);
+    setChannel('phone');
+    setSettings(DEFAULT_SETTINGS);
+    setTimeZone(browserTimeZone());
+    return fileCount;
+  }
+
   // The popup's "Download last workbook" sends a request to every open workspace, and only one with a report responds.
   const downloadRef = useRef({ canDownload: false, start: downloadWorkbook });
   downloadRef.current = { canDownload: visibleReport !== null, start: downloadWorkbook };
@@ -223,6 +240,7 @@ export function Workspace() {
         <SettingsPanel
           settings={settings}
           onSave={storeSettings}
+          onForget={forgetEverything}
           unmappedEndpoints={visibleReport?.report.unmappedEndpoints ?? []}
         />
       </main>

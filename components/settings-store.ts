@@ -144,3 +144,22 @@ export function checkThresholds({ frequentPercent, regularPercent }: StatusThres
   if (regularPercent > frequentPercent) return 'The Regular threshold must not be above the Frequent threshold.';
   return null;
 }
+
+/** Descriptions of the `browser.storage.local` keys, in the words the Forget everything message uses. */
+const STORED_ITEM_NAMES: Readonly<Record<string, string>> = {
+  [SETTINGS_KEY]: 'your settings (report author, Status thresholds, time zone, endpoint mappings)',
+  [LAST_REPORT_KEY]: "the last report's KPIs kept for the popup",
+  [LAST_REPORTS_KEY]: "each channel's last KPIs kept for the popup",
+};
+
+/**
+ * Removes everything the extension stored in `browser.storage.local`, under any key, and returns a
+ * description of each item removed, in key order.
+ */
+export async function clearStoredData(): Promise<string[]> {
+  const stored = await browser.storage.local.get(null);
+  await browser.storage.local.clear();
+  return Object.keys(stored)
+    .sort()
+    .map((key) => STORED_ITEM_NAMES[key] ?? `the stored item "${key}"`);
+}
