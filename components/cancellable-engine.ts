@@ -93,6 +93,8 @@ export function createCancellableEngine(start: () => EngineInstance): Cancellabl
       reloading = files;
       const reloadGeneration = generation;
       try {
+        // A quick first call, so that the start-up time limit does not apply to reloading large files.
+        await track((client) => client.listFiles());
         return await loadFiles({ files });
       } finally {
         if (reloadGeneration === generation) reloading = null;

@@ -36,7 +36,10 @@ function fakeEngine(log: string[], name: string): EngineInstance {
       );
     },
     removeFile: async () => undefined,
-    listFiles: async () => [],
+    listFiles: async () => {
+      log.push(`${name} list`);
+      return [];
+    },
     dataRange: async () => ({ channel: 'phone', first: null, last: null }),
     report: () => never,
     workbook: () => never,
@@ -85,7 +88,13 @@ describe('createCancellableEngine', () => {
     const outcomes = await engine.cancel();
     await expect(slow).rejects.toThrow('Cancelled.');
 
-    expect(log).toEqual(['engine1 load users.csv calls.csv', 'engine1 load slow-big.csv', 'engine1 stopped', 'engine2 load users.csv calls.csv']);
+    expect(log).toEqual([
+      'engine1 load users.csv calls.csv',
+      'engine1 load slow-big.csv',
+      'engine1 stopped',
+      'engine2 list',
+      'engine2 load users.csv calls.csv',
+    ]);
     expect(outcomes.map((outcome) => (outcome.ok ? outcome.summary.fileName : outcome.fileName))).toEqual(['users.csv', 'calls.csv']);
     expect(engine.retainedFiles().map((retained) => retained.name)).toEqual(['users.csv', 'calls.csv']);
   });
