@@ -8,7 +8,7 @@ import { FIRST_EXTENSION, generatedUser, writeCallLog, writeUsersList } from './
 
 const SCREENSHOT_DIR = path.resolve('docs/screenshots');
 const USER_COUNT = 100_000;
-/** Rows of the call log that the cancel test loads; about 80 MB, which takes several seconds to load. */
+/** Calls in the cancel test's call log: about 100 MB, which loaded for several seconds on a 2-core machine. */
 const LARGE_CALL_LOG_ROWS = 600_000;
 /** Table rows a page may keep in the DOM for the User Table: the window, the overscan and the header. */
 const MAX_ROW_ELEMENTS = 300;
