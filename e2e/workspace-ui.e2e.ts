@@ -106,8 +106,11 @@ describe('workspace by keyboard', () => {
     await page.keyboard.press('ArrowRight');
     expect(await page.getAttribute('#tab-video', 'aria-selected')).toBe('true');
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('tab-video');
+    // Each channel's report is stored for the popup once it has been on screen.
+    await expect.poll(() => page.locator('.report-caption').textContent(), { timeout: 60_000 }).toContain('Video report');
     await page.keyboard.press('End');
     expect(await page.getAttribute('#tab-message', 'aria-selected')).toBe('true');
+    await expect.poll(() => page.locator('.report-caption').textContent(), { timeout: 60_000 }).toContain('Message report');
     await page.keyboard.press('ArrowRight');
     expect(await page.getAttribute('#tab-phone', 'aria-selected')).toBe('true');
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('tab-phone');
@@ -229,7 +232,7 @@ describe('workspace by keyboard', () => {
     await popup.goto(`${session.baseUrl}popup.html`);
     const phone = popup.locator('.popup__channel[data-channel="phone"]');
     await phone.waitFor();
-    expect(await phone.locator('h2').textContent()).toBe('Phone');
+    expect(await popup.locator('.popup__channel h2').allTextContents()).toEqual(['Phone', 'Video', 'Message']);
     expect(await phone.locator('[data-kpi-id]').evaluateAll((items) => items.map((item) => item.getAttribute('data-kpi-id')))).toEqual([
       'users',
       'active_users',
