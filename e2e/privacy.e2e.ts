@@ -13,7 +13,8 @@ import { NetworkRecorder } from './network-recorder';
 // remote code, sends no request outside its own origin during a whole session, and stores no data
 // about the people in the exports.
 
-const EXPECTED_CSP = "script-src 'self' 'wasm-unsafe-eval'; object-src 'self'; connect-src 'self'; worker-src 'self'";
+const EXPECTED_CSP =
+  "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; object-src 'self'; connect-src 'self'; worker-src 'self'; img-src 'self' blob:";
 
 /**
  * The `browser.storage.local` keys the extension may write. Before adding one, check that what it contains

@@ -8,13 +8,16 @@ export const ALLOWED_PERMISSIONS = ['storage'];
 
 /**
  * The directives the extension pages' CSP must carry, with exactly these sources. `'wasm-unsafe-eval'`
- * lets DuckDB compile its bundled WebAssembly; `connect-src 'self'` blocks every request to another origin.
+ * lets DuckDB compile its bundled WebAssembly; `connect-src 'self'` blocks every request to another origin;
+ * `img-src blob:` lets the page turn its charts into PNG images for the workbooks.
  */
 export const REQUIRED_CSP = {
+  'default-src': ["'self'"],
   'script-src': ["'self'", "'wasm-unsafe-eval'"],
   'object-src': ["'self'"],
   'connect-src': ["'self'"],
   'worker-src': ["'self'"],
+  'img-src': ["'self'", 'blob:'],
 };
 
 /** Manifest keys that would let web pages or other extensions reach into the extension or read its files. */

@@ -9,7 +9,8 @@ import {
   sampleNamesFrom,
 } from '../../scripts/package-rules.mjs';
 
-const POLICY = "script-src 'self' 'wasm-unsafe-eval'; object-src 'self'; connect-src 'self'; worker-src 'self'";
+const POLICY =
+  "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; object-src 'self'; connect-src 'self'; worker-src 'self'; img-src 'self' blob:";
 
 const MV3: Manifest = {
   manifest_version: 3,
@@ -62,7 +63,7 @@ describe('checkCsp', () => {
   });
 
   test('narrowing directives pass', () => {
-    expect(checkCsp(`default-src 'self'; ${POLICY}; frame-src 'none'`)).toEqual([]);
+    expect(checkCsp(`${POLICY}; frame-src 'none'`)).toEqual([]);
   });
 
   test.each<[string, string, RegExp]>([
@@ -72,7 +73,8 @@ describe('checkCsp', () => {
     ['DuckDB extension host', POLICY.replace("connect-src 'self'", "connect-src 'self' https://extensions.duckdb.org"), /connect-src/],
     ['missing connect-src', POLICY.replace("connect-src 'self'; ", ''), /no connect-src directive/],
     ['missing worker-src', POLICY.replace("; worker-src 'self'", ''), /no worker-src directive/],
-    ['data images', `${POLICY}; img-src 'self' data:`, /img-src allows data:/],
+    ['missing default-src', POLICY.replace("default-src 'self'; ", ''), /no default-src directive/],
+    ['data images', POLICY.replace("img-src 'self' blob:", "img-src 'self' blob: data:"), /"img-src 'self' blob: data:"/],
   ])('policy with %s fails', (_case, policy, problem) => {
     const problems = checkCsp(policy);
     expect(problems).toHaveLength(1);
