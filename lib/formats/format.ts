@@ -1,6 +1,7 @@
 import type { Database } from '../engine/database';
 import type { Source } from '../engine/source';
 import type { Channel } from '../engine/types';
+import type { RecordScan } from './record-scan';
 
 /** What sniffing found out about a file before any format looks at it. */
 export interface SniffedFile {
@@ -20,6 +21,8 @@ export interface SniffedFile {
     headerLine: number;
     delimiter: string;
   };
+  /** Delimited text or a worksheet: its data records, scanned whole; set whenever `table` is. */
+  records?: RecordScan;
   /** A JSON file's parsed document. */
   json?: unknown;
   /**

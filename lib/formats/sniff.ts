@@ -3,6 +3,7 @@ import { unzipSync } from 'fflate';
 import { bytesSource, type Source } from '../engine/source';
 import { ImportError } from '../errors';
 import type { SniffedFile } from './format';
+import { scanTableRecords } from './record-scan';
 
 /** Bytes read per slice when a file is checked or decoded; files are never read whole unless they must be. */
 const CHUNK_BYTES = 1 << 20;
@@ -62,6 +63,7 @@ export async function sniff(source: Source): Promise<SniffedFile> {
     return file;
   }
   file.table = table.table;
+  file.records = await scanTableRecords(file.utf8, file.table);
   if (table.titleLines > 0) file.notes.push(`Skipped ${plural(table.titleLines, 'title line')} above the header.`);
   return file;
 }
@@ -353,6 +355,7 @@ async function sniffZip(source: Source): Promise<SniffedFile> {
     const csv = worksheetCsv(source, worksheet.name, rows, index);
     file.utf8 = bytesSource(source.name, new TextEncoder().encode(csv.text));
     file.table = { columns: csv.columns, headerLine: index + 1, delimiter: ',' };
+    file.records = await scanTableRecords(file.utf8, file.table);
     file.notes.push(`Read worksheet "${worksheet.name}".`);
     return file;
   }
