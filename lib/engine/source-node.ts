@@ -1,3 +1,4 @@
+import { closeSync, openSync, readSync } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { ImportError } from '../errors';
@@ -19,18 +20,60 @@ export async function pathSource(filePath: string): Promise<Source> {
   return {
     name: path.basename(absolute),
     size,
-    async read(start = 0, end = size) {
-      const handle = await open(absolute, 'r');
-      try {
-        const buffer = new Uint8Array(Math.max(0, Math.min(end, size) - start));
-        await handle.read(buffer, 0, buffer.byteLength, start);
-        return buffer;
-      } finally {
-        await handle.close();
-      }
+    read(start = 0, end = size) {
+      return readRange(absolute, start, Math.min(end, size));
     },
     register() {
       return absolute;
     },
+    slice(end) {
+      return pathPrefixSource(absolute, Math.min(end, size));
+    },
   };
+}
+
+/**
+ * Returns a source of the first `size` bytes of a file. DuckDB reads a path only whole, so `register`
+ * copies those bytes into DuckDB's memory.
+ *
+ * NOTE: that copy costs memory equal to `size`. Only files with lines below the data (such as a total
+ * line) are read this way.
+ */
+function pathPrefixSource(absolute: string, size: number): Source {
+  return {
+    name: path.basename(absolute),
+    size,
+    read(start = 0, end = size) {
+      return readRange(absolute, start, Math.min(end, size));
+    },
+    register(db, alias) {
+      const descriptor = openSync(absolute, 'r');
+      try {
+        const bytes = new Uint8Array(size);
+        for (let done = 0; done < size; ) {
+          const read = readSync(descriptor, bytes, done, size - done, done);
+          if (read === 0) throw new Error(`${absolute} is shorter than ${size} bytes: it changed while being read`);
+          done += read;
+        }
+        db.bindings.registerFileBuffer(alias, bytes);
+      } finally {
+        closeSync(descriptor);
+      }
+      return alias;
+    },
+    slice(end) {
+      return pathPrefixSource(absolute, Math.min(end, size));
+    },
+  };
+}
+
+async function readRange(absolute: string, start: number, end: number): Promise<Uint8Array> {
+  const handle = await open(absolute, 'r');
+  try {
+    const buffer = new Uint8Array(Math.max(0, end - start));
+    await handle.read(buffer, 0, buffer.byteLength, start);
+    return buffer;
+  } finally {
+    await handle.close();
+  }
 }

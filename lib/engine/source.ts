@@ -3,7 +3,8 @@ import type { Database } from './database';
 /**
  * A dropped file as the engine reads it: byte ranges for sniffing and decoding in JavaScript, and a
  * name under which DuckDB reads it directly (by handle in the browser, by path under Node), so large
- * files are never copied whole into memory.
+ * files are not copied whole into memory. The exception is a file that DuckDB reads only up to its
+ * footer under Node: see `pathSource`.
  */
 export interface Source {
   readonly name: string;
@@ -13,6 +14,8 @@ export interface Source {
   read(start?: number, end?: number): Promise<Uint8Array>;
   /** Makes the file readable by DuckDB and returns the name to use in `read_csv`. */
   register(db: Database, alias: string): string;
+  /** The file's first `end` bytes as a source of the same name, such as the data above a total line. */
+  slice(end: number): Source;
 }
 
 /** A source backed by a browser `File` (the worker receives `File` objects from the page). */
@@ -26,6 +29,11 @@ export function fileSource(file: File, protocol: number): Source {
     register(db, alias) {
       db.bindings.registerFileHandle(alias, file, protocol, true);
       return alias;
+    },
+    slice(end) {
+      // Browsers keep a Blob slice as a reference to the file's bytes, so DuckDB still reads the user's
+      // file on demand (browser behaviour, not measured here).
+      return fileSource(new File([file.slice(0, end)], file.name, { type: file.type, lastModified: file.lastModified }), protocol);
     },
   };
 }
@@ -41,6 +49,9 @@ export function bytesSource(name: string, bytes: Uint8Array): Source {
     register(db, alias) {
       db.bindings.registerFileBuffer(alias, bytes.slice());
       return alias;
+    },
+    slice(end) {
+      return bytesSource(name, bytes.subarray(0, end));
     },
   };
 }

@@ -1,38 +1,146 @@
-import { ImportError } from '../errors';
-import type { LoadContext } from './format';
+import { columnsToIpc } from '../engine/arrow-ipc';
+import type { Database } from '../engine/database';
+import { readerError, recordMismatchError, recordProblemError, type CsvFileLines } from './csv-errors';
+import type { LoadContext, SniffedFile } from './format';
+import type { RecordScan } from './record-scan';
+import { quoteIdentifier } from './staged-rows';
+
+export interface CsvTableOptions {
+  /** Noun for the file's rows in the note on lines below the data, such as "calls". */
+  rowNoun?: string;
+}
+
+/** Blank lines named one by one in the note. More are only counted. */
+const BLANK_LINES_NAMED = 5;
 
 /**
  * Reads the context's delimited file into a temporary all-text table and returns its name. Every column
- * is VARCHAR (a type sniffer would turn extensions such as `007` into numbers), and `source_line` is
- * the data row's line in the file, counting one line per record.
+ * is VARCHAR (a type sniffer would turn extensions such as `007` into numbers), and `source_line` is the
+ * line where the data record starts in the file (the row number in a worksheet).
  *
- * NOTE: a quoted field that spans line breaks shifts later `source_line` values by the extra lines.
+ * The record scan made during sniffing decides what DuckDB reads: a scan problem (a line with the wrong
+ * number of fields, a broken quote) fails the file before DuckDB reads it, and lines below the data that
+ * have fewer fields (totals, notes) are cut off and named in a note, as are blank lines among the data.
+ * DuckDB must then find the same records as the scan; if it does not, the file fails. Every error is an
+ * `ImportError` naming the file, and the line where one is known.
  */
-export function readCsvTable({ db, fileId, file }: LoadContext): string {
-  const { table } = file;
-  if (table === undefined) throw new Error(`readCsvTable: ${file.source.name} has no header row`);
+export function readCsvTable(context: LoadContext, options: CsvTableOptions = {}): string {
+  const { db, fileId, file } = context;
+  const { table, records: scan } = file;
+  if (table === undefined || scan === undefined) throw new Error(`readCsvTable: ${file.source.name} has no scanned header row`);
+  const lines = csvFileLines(file, scan);
+  if (scan.problem !== undefined) throw recordProblemError(lines, scan.problem);
+  file.notes.push(...csvNotes(scan, options.rowNoun ?? 'data rows'));
 
-  const path = file.utf8.register(db, `file-${fileId}.csv`);
+  // DuckDB rejects lines with fewer fields than the header, so it reads only the bytes above the footer.
+  const source = scan.footer === undefined ? file.utf8 : file.utf8.slice(scan.footerStart);
+  const path = source.register(db, `file-${fileId}.csv`);
+  const lineTable = `record_lines_${fileId}`;
+  const lineValues = Array.from({ length: scan.recordCount }, (_, index) => lines.lineOfRecord(index));
+  db.insertArrowIpc(lineTable, columnsToIpc({ line: { type: 'int', values: lineValues } }));
+
+  // POSITIONAL JOIN pairs the n-th record DuckDB reads with the n-th line of the scan, and a record
+  // missing on either side leaves NULLs, and `present` distinguishes DuckDB's missing records
+  // (negative source_line) from records whose fields are all empty. The header's names enter SQL as quoted
+  // identifiers.
+  const renamed = table.columns.map((column, index) => `csv.c${index} AS ${quoteIdentifier(column)}`).join(', ');
   const name = `raw_${fileId}`;
   try {
     db.run(
       `CREATE OR REPLACE TEMP TABLE ${name} AS
-       SELECT (row_number() OVER () + ?)::INTEGER AS source_line, *
-       FROM read_csv(?, header = true, skip = ?, delim = ?, quote = '"', escape = '"',
-                     all_varchar = true, null_padding = false)`,
-      [table.headerLine, path, table.headerLine - 1, table.delimiter],
+       SELECT CASE WHEN csv.present THEN lines.line ELSE -lines.line END AS source_line, ${renamed}
+       FROM (SELECT true AS present, * FROM ${readCsvSql(table.columns.length)}) AS csv
+       POSITIONAL JOIN ${lineTable} AS lines`,
+      [path, table.headerLine - 1, table.delimiter],
     );
   } catch (error) {
-    throw new ImportError(
-      { file: file.source.name },
-      `the file could not be read as delimited text (${error instanceof Error ? error.message : String(error)})`,
-      'Check that it is the export as downloaded, not edited in a spreadsheet and saved in another format.',
-    );
+    // The engine rolls the transaction back, which drops the tables made here.
+    throw readerError(lines, scan, table.headerLine, error);
   }
+  db.run(`DROP TABLE ${lineTable}`);
+  checkRecords(db, name, file, scan);
   return name;
+}
+
+/**
+ * Returns the read_csv call that reads a delimited file's data records as VARCHAR columns `c0`, `c1` and so on,
+ * with parameters for the path, the lines above the header and the delimiter. Every option is given,
+ * so DuckDB's sniffer never runs: it guesses from a sample and then fails, or drops lines, where the
+ * parser would not (DuckDB-WASM 1.32.0 dropped a data line starting with `#` as a comment).
+ */
+export function readCsvSql(columnCount: number): string {
+  const columnTypes = Array.from({ length: columnCount }, (_, index) => `'c${index}': 'VARCHAR'`).join(', ');
+  return `read_csv(?, auto_detect = false, columns = {${columnTypes}}, header = true, skip = ?, delim = ?,
+                   quote = '"', escape = '"', comment = '', null_padding = false)`;
 }
 
 /** Drops the table made by `readCsvTable`. */
 export function dropCsvTable({ db, fileId }: LoadContext): void {
   db.run(`DROP TABLE IF EXISTS raw_${fileId}`);
+}
+
+/**
+ * Throws an `ImportError` unless the table `name` made by `readCsvTable` contains exactly the scan's records.
+ * On a mismatch, it compares each record's field bytes (see `RecordScan.recordChecksums`) to name the
+ * first record that differs.
+ */
+export function checkRecords(db: Database, name: string, file: SniffedFile, scan: RecordScan): void {
+  const [counts] = db.query<{ readerCount: number; unmatched: number }>(
+    `SELECT (count(*) FILTER (WHERE source_line IS NULL OR source_line > 0))::INTEGER AS readerCount,
+            (count(*) FILTER (WHERE source_line IS NULL OR source_line < 0))::INTEGER AS unmatched
+     FROM ${name}`,
+  ) as [{ readerCount: number; unmatched: number }];
+  if (counts.unmatched === 0) return;
+
+  const checksumTable = `record_checksums_${name}`;
+  db.insertArrowIpc(
+    checksumTable,
+    columnsToIpc({ checksum: { type: 'int', values: Array.from(scan.recordChecksums.subarray(0, scan.recordCount)) } }),
+  );
+  const columns = file.table!.columns.map(quoteIdentifier).join(', ');
+  const [first] = db.query<{ record: number | null }>(
+    `SELECT min(position)::INTEGER AS record
+     FROM (SELECT row_number() OVER () - 1 AS position,
+                  CASE WHEN source_line IS NULL OR source_line > 0 THEN strlen(replace(concat(${columns}, ''), '"', '')) END AS checksum
+           FROM ${name}) AS reader
+     POSITIONAL JOIN ${checksumTable} AS scan
+     WHERE reader.checksum IS DISTINCT FROM scan.checksum`,
+  );
+  db.run(`DROP TABLE ${checksumTable}`);
+  const record = first?.record ?? Math.min(counts.readerCount, scan.recordCount);
+  throw recordMismatchError(csvFileLines(file, scan), record, counts.readerCount, scan.recordCount);
+}
+
+function csvFileLines(file: SniffedFile, scan: RecordScan): CsvFileLines {
+  const table = file.table!;
+  // A worksheet becomes one CSV record per row, so a record's row number does not depend on line breaks in cells.
+  const lineOfRecord =
+    file.container === 'xlsx' ? (index: number) => table.headerLine + 1 + index : (index: number) => scan.recordLines[index]!;
+  return { fileName: file.source.name, delimiter: table.delimiter, lineOfRecord };
+}
+
+function csvNotes(scan: RecordScan, rowNoun: string): string[] {
+  const notes: string[] = [];
+  if (scan.blankLineCount > 0) {
+    const named = Array.from(scan.blankLines.subarray(0, Math.min(scan.blankLineCount, BLANK_LINES_NAMED)), String);
+    const more = scan.blankLineCount - named.length;
+    const list = more > 0 ? `${named.join(', ')} and ${more} more` : joinWithAnd(named);
+    notes.push(`Skipped ${plural(scan.blankLineCount, 'blank line')} among the data (${scan.blankLineCount === 1 ? 'line' : 'lines'} ${list}).`);
+  }
+  const footer = scan.footer;
+  if (footer !== undefined) {
+    const lines = footer.firstLine === footer.lastLine ? `line ${footer.firstLine}` : `lines ${footer.firstLine}–${footer.lastLine}`;
+    const text = footer.firstText === '' ? '' : `, "${footer.firstText}"`;
+    const cutOff = footer.unterminated ? ' The last line does not end with a line break: if it is part of a row, the file is cut off.' : '';
+    notes.push(`Skipped ${plural(footer.count, 'line')} below the data (${lines}${text}): totals or notes, not ${rowNoun}.${cutOff}`);
+  }
+  return notes;
+}
+
+function joinWithAnd(items: readonly string[]): string {
+  return items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+}
+
+function plural(count: number, noun: string): string {
+  return `${count.toLocaleString('en-US')} ${noun}${count === 1 ? '' : 's'}`;
 }
