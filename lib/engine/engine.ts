@@ -59,6 +59,11 @@ export function createEngine<Input>(options: EngineOptions<Input>): EngineApi<In
       return { ok: true, summary };
     } catch (error) {
       return { ok: false, fileName, error: toPlainError(error) };
+    } finally {
+      // A load copies the rows it keeps into the canonical tables, so DuckDB never reads the file
+      // again. Dropping its registration releases the handle to the user's file, or the copy of its
+      // bytes, whether the load succeeded or not.
+      db.bindings.dropFiles();
     }
   }
 
@@ -109,8 +114,7 @@ export function createEngine<Input>(options: EngineOptions<Input>): EngineApi<In
     async reset() {
       const db = await ready;
       db.transaction(() => db.run('DELETE FROM events; DELETE FROM users; DELETE FROM identities'));
-      // Files stay registered with DuckDB after loading, as a handle to the user's file or a copy of its
-      // bytes. Dropping them leaves the worker no way to read those files again.
+      // Loads drop their files' registrations; this also covers a load cut short by a cancel.
       db.bindings.dropFiles();
       summaries.clear();
       fingerprints.clear();
