@@ -102,14 +102,14 @@ describe('readCsvTable line numbers', () => {
       ],
       location: { line: 5, column: 'duration_seconds', value: 'abc' },
     },
-  ])('readCsvTable names the line after a quoted line break: $format', async ({ name, lines, location }) => {
+  ])('readCsvTable error lines: $format', async ({ name, lines, location }) => {
     const error = await loadError(name, `${lines.join('\r\n')}\r\n`);
 
     expect(error.location).toMatchObject({ file: name, ...location });
     expect(error.message).toContain(`${name}, line ${location.line}, column "${location.column}"`);
   });
 
-  test('readCsvTable numbers worksheet rows, not lines of cells', async () => {
+  test('readCsvTable numbers worksheet rows', async () => {
     const workbook = new ExcelJS.Workbook();
     const sheet = workbook.addWorksheet('Users');
     sheet.addRow(['Users of Example Co']);
@@ -125,7 +125,7 @@ describe('readCsvTable line numbers', () => {
 });
 
 describe('readCsvTable notes', () => {
-  test('readCsvTable skips a total line below the data with a note', async () => {
+  test('readCsvTable notes a skipped total', async () => {
     const text = [USERS_HEADER, 'Alice Smith,101,alice@example.com,Sales,Boston,Enabled,User', 'Bob Jones,102,bob@example.com,Sales,Boston,Enabled,User', 'Total: 2 users', ''].join('\n');
 
     const { result, file } = await loadText('users.csv', text);
@@ -135,7 +135,7 @@ describe('readCsvTable notes', () => {
     expect(db.query('SELECT name FROM users ORDER BY source_line')).toEqual([{ name: 'Alice Smith' }, { name: 'Bob Jones' }]);
   });
 
-  test('readCsvTable warns of a last footer line without a line break', async () => {
+  test('readCsvTable warns of unterminated footer', async () => {
     const rows = 'Alice Smith,101,a@example.com,Sales,Boston,Enabled,User\nBob Jones,102,b@example.com,Sales,Boston,Enabled,User';
 
     const { file } = await loadText('users.csv', `${USERS_HEADER}\n${rows}\nCarol Di`);
@@ -145,7 +145,7 @@ describe('readCsvTable notes', () => {
     );
   });
 
-  test('readCsvTable names a footer of several lines', async () => {
+  test('readCsvTable names footer line range', async () => {
     const text = [
       CALLS_HEADER,
       'Voice,C1,S1,,Outgoing,101,(650) 555-0101,101,,Ann Lee,Tue 3/4/2025,9:14:07 AM,VoIP Call,Call connected,Call connected,0:01:00,$0.00,$0.00,Boston',
@@ -163,7 +163,7 @@ describe('readCsvTable notes', () => {
     expect(file.notes).toContain('Skipped 2 lines below the data (lines 6–7, "Total calls: 3"): totals or notes, not data rows.');
   });
 
-  test('readCsvTable names blank lines among the data', async () => {
+  test('readCsvTable names blank lines', async () => {
     const rows = Array.from({ length: 8 }, (_, index) => `User ${index},${100 + index},u${index}@example.com,Sales,Boston,Enabled,User`);
     const text = [USERS_HEADER, rows[0], '', rows[1], '', '', rows[2], '', rows[3], '', rows[4], '', rows[5], rows[6], rows[7], ''].join('\n');
 
@@ -174,7 +174,7 @@ describe('readCsvTable notes', () => {
     expect(db.query('SELECT max(source_line) AS last FROM users')).toEqual([{ last: 15 }]);
   });
 
-  test('readCsvTable takes the noun of the rows for the footer note', async () => {
+  test('readCsvTable footer note row noun', async () => {
     const rows = 'Alice Smith,101,a@example.com,Sales,Boston,Enabled,User\nBob Jones,102,b@example.com,Sales,Boston,Enabled,User';
     const file = await sniffBytes('users.csv', `${USERS_HEADER}\n${rows}\nTotal\n`);
     const id = fileId++;
@@ -220,14 +220,14 @@ describe('readCsvTable errors', () => {
       line: 2,
       message: 'users.csv, line 2: the line ends with a lone CR where the first line ends with CR LF',
     },
-  ])('readCsvTable rejects $name before DuckDB reads it', async ({ lines, line, message }) => {
+  ])('readCsvTable rejects $name', async ({ lines, line, message }) => {
     const error = await loadError('users.csv', `${lines.join('\r\n')}\r\n`);
 
     expect(error.location.line).toBe(line);
     expect(error.message).toContain(message);
   });
 
-  test('readCsvTable names a mixed line end that DuckDB rejects', async () => {
+  test('readCsvTable names mixed line end', async () => {
     const text = `${USERS_HEADER}\nAlice Smith,101,a@example.com,Sales,Boston,Enabled,User\r\nBob Jones,102,b@example.com,Sales,Boston,Enabled,User\rCarol Diaz,103,c@example.com,Sales,Boston,Enabled,User\n`;
 
     const error = await loadError('users.csv', text);
@@ -236,7 +236,7 @@ describe('readCsvTable errors', () => {
     expect(error.message).not.toContain('strict_mode');
   });
 
-  test('readCsvTable leaves no table behind after an error', async () => {
+  test('readCsvTable cleans up after errors', async () => {
     const before = leftoverTables(db);
 
     await loadError('users.csv', `${USERS_HEADER}\nAlice,101,a@example.com,Sales,Boston,Suspended,User\n`);
@@ -267,7 +267,7 @@ describe('readerError', () => {
   // DuckDB numbers records and blank lines, not quoted line breaks, so its "Line: 5" is line 7 here.
   const BEFORE = 'a,b,c\n"x\ny\nz",2,3\n\n1,2,3\n';
 
-  test('readerError maps DuckDB line of a wrong field count', async () => {
+  test('readerError maps field count line', async () => {
     const error = duckdbError(`${BEFORE}4,5\n6,7,8\n`);
     const { scan, lines } = await scanOf(`${BEFORE}4,5,x\n6,7,8\n`);
 
@@ -280,7 +280,7 @@ describe('readerError', () => {
     );
   });
 
-  test('readerError maps DuckDB line of a broken quote', async () => {
+  test('readerError maps broken quote line', async () => {
     const error = duckdbError(`${BEFORE}"4"x,5,6\n`);
     const { scan, lines } = await scanOf(`${BEFORE}"4",5,6\n`);
 
@@ -290,7 +290,7 @@ describe('readerError', () => {
     expect(mapped.message).toContain('calls.csv, line 7: a quoted value is not closed properly.');
   });
 
-  test('readerError keeps SQL and DuckDB advice out of an unknown error', async () => {
+  test('readerError hides SQL and advice', async () => {
     const { scan, lines } = await scanOf(BEFORE);
     const error = new Error('Parser Error: something new\n* Enable ignore errors (ignore_errors=true)\n\nLINE 1: SELECT * FROM read_csv(...)');
 
@@ -320,7 +320,7 @@ describe('readCsvTable record check', () => {
     return Array.from({ length: scan.recordCount }, (_, index) => [scan.recordLines[index]!, scan.recordChecksums[index]!]);
   }
 
-  test('readCsvTable loads the records the scan found', async () => {
+  test('readCsvTable loads scanned records', async () => {
     const file = await sniffBytes('users.csv', TEXT);
 
     load(file);
@@ -329,7 +329,7 @@ describe('readCsvTable record check', () => {
     expect(db.query('SELECT source_line AS line FROM users ORDER BY 1')).toEqual([{ line: 2 }, { line: 3 }, { line: 5 }]);
   });
 
-  test('readCsvTable rejects a record DuckDB did not read', async () => {
+  test('readCsvTable rejects missing DuckDB record', async () => {
     const file = await sniffBytes('users.csv', TEXT);
     const records = scanRecordsOf(file.records!);
     // The scan claims a record on line 4 that DuckDB never reads.
@@ -343,7 +343,7 @@ describe('readCsvTable record check', () => {
     );
   });
 
-  test('readCsvTable rejects a record the scan did not find', async () => {
+  test('readCsvTable rejects extra DuckDB record', async () => {
     const file = await sniffBytes('users.csv', TEXT);
     const records = scanRecordsOf(file.records!);
     file.records = withRecords(file.records!, [records[0]!, records[2]!]);
@@ -354,7 +354,7 @@ describe('readCsvTable record check', () => {
     expect(error.message).toContain('the reader found 3 records where a line-by-line check found 2');
   });
 
-  test('readCsvTable rejects a record whose bytes differ', async () => {
+  test('readCsvTable locates differing record bytes', async () => {
     const file = await sniffBytes('users.csv', TEXT);
     const records = scanRecordsOf(file.records!);
     const [line, checksum] = records[1]!;
@@ -371,7 +371,7 @@ describe('Source slice', () => {
   const BYTES = new TextEncoder().encode('Name,Ext\nAnn,101\nTotal: 1\n');
   const END = 'Name,Ext\nAnn,101\n'.length;
 
-  test('bytesSource slice reads the first bytes only', async () => {
+  test('bytesSource slice reads prefix', async () => {
     const slice = bytesSource('users.csv', BYTES).slice(END);
 
     expect(slice.name).toBe('users.csv');
@@ -379,7 +379,7 @@ describe('Source slice', () => {
     expect(new TextDecoder().decode(await slice.read())).toBe('Name,Ext\nAnn,101\n');
   });
 
-  test('fileSource slice reads the first bytes only', async () => {
+  test('fileSource slice reads prefix', async () => {
     const slice = fileSource(new File([BYTES], 'users.csv'), 0).slice(END);
 
     expect(slice.name).toBe('users.csv');
@@ -387,7 +387,7 @@ describe('Source slice', () => {
     expect(new TextDecoder().decode(await slice.read(4, 9))).toBe(',Ext\n');
   });
 
-  test('pathSource slice registers the first bytes with DuckDB', async () => {
+  test('pathSource slice registers prefix', async () => {
     const folder = mkdtempSync(path.join(tmpdir(), 'csv-table-'));
     try {
       const filePath = path.join(folder, 'users.csv');

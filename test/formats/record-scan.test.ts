@@ -5,7 +5,7 @@ import { bytesSource } from '../../lib/engine/source';
 import { readCsvSql } from '../../lib/formats/csv-table';
 import { MAX_RECORD_BYTES, scanRecords, type RecordScan, type ScanOptions } from '../../lib/formats/record-scan';
 
-/** The parts of a scan a case checks, with typed arrays cut to their used length. */
+/** Returns the parts of a scan a case checks, with typed arrays cut to their used length. */
 function summary(scan: RecordScan) {
   return {
     records: Array.from(scan.recordLines.subarray(0, scan.recordCount)),
@@ -105,7 +105,7 @@ describe('scanRecords', () => {
     if (blankLines !== undefined) expect(summary(scan).blankLines).toEqual(blankLines);
   });
 
-  test.each(CASES)('scanRecords gives the same result in 1 to 7 byte chunks: $name', async ({ text, options }) => {
+  test.each(CASES)('scanRecords chunk boundaries: $name', async ({ text, options }) => {
     const whole = summary(await scanText(text, options));
     for (let chunkBytes = 1; chunkBytes <= 7; chunkBytes++) {
       expect(summary(await scanText(text, { ...options, chunkBytes }))).toEqual(whole);
@@ -168,7 +168,7 @@ describe('scanRecords', () => {
     expect(summary(scan).records).toEqual(records);
   });
 
-  test('scanRecords takes more than 20 short lines for data', async () => {
+  test('scanRecords limits footer length', async () => {
     const text = `a,b,c\n1,2,3\n${'x,y\n'.repeat(21)}`;
 
     const scan = await scanText(text, { headerColumns: 3 });
@@ -176,14 +176,14 @@ describe('scanRecords', () => {
     expect(scan.problem).toEqual({ kind: 'field-count', line: 3, endLine: 3, fields: 2, expected: 3 });
   });
 
-  test('scanRecords reports a mixed line end that DuckDB may read', async () => {
+  test('scanRecords notes mixed line ends', async () => {
     const scan = await scanText('a,b\r\n1,2\n3,4\r\n');
 
     expect(summary(scan).records).toEqual([2, 3]);
     expect(scan.mixedLineEnd).toEqual({ line: 2, found: 'LF', expected: 'CRLF' });
   });
 
-  test('scanRecords ignores a mixed line end below the data', async () => {
+  test('scanRecords ignores footer line ends', async () => {
     const scan = await scanText('a,b,c\r\n1,2,3\r\nTotal\r', { headerColumns: 3 });
 
     expect(scan.footer?.firstLine).toBe(3);
@@ -191,7 +191,7 @@ describe('scanRecords', () => {
     expect(scan.mixedLineEnd).toBeUndefined();
   });
 
-  test('scanRecords rejects a record over DuckDB line size', async () => {
+  test('scanRecords rejects overlong records', async () => {
     const text = `a,b\n1,2\n3,${'x'.repeat(MAX_RECORD_BYTES)}\n`;
 
     const scan = await scanText(text, { chunkBytes: 1 << 20 });
@@ -199,7 +199,7 @@ describe('scanRecords', () => {
     expect(scan.problem).toEqual({ kind: 'too-long', line: 3, bytes: MAX_RECORD_BYTES + 2 });
   });
 
-  test('scanRecords grows its arrays past their first size', async () => {
+  test('scanRecords grows its arrays', async () => {
     const rows = Array.from({ length: 5000 }, (_, index) => `${index},"x\ny"`).join('\n');
 
     const scan = await scanText(`a,b\n${rows}\n`);
@@ -208,7 +208,7 @@ describe('scanRecords', () => {
     expect(scan.recordLines[4999]).toBe(2 + 4999 * 2);
   });
 
-  test('scanRecords counts field bytes without quotes and delimiters', async () => {
+  test('scanRecords checksums field bytes', async () => {
     const scan = await scanText('a,b\n"x""y", z\n1, "p q" \n,\n');
 
     expect(Array.from(scan.recordChecksums.subarray(0, scan.recordCount))).toEqual([4, 4, 0]);
@@ -291,7 +291,7 @@ describe('scanRecords against DuckDB', () => {
     }
   }
 
-  test.each([',', ';', '\t'])('scanRecords finds the records DuckDB reads, delimiter %j', async (delimiter) => {
+  test.each([',', ';', '\t'])('scanRecords matches DuckDB, delimiter %j', async (delimiter) => {
     const random = randomFrom(delimiter.charCodeAt(0));
     const outcomes = { agreed: 0, bothRejected: 0, mixedLineEndsRejected: 0 };
 
