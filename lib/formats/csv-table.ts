@@ -18,8 +18,8 @@ const BLANK_LINES_NAMED = 5;
  * is VARCHAR (a type sniffer would turn extensions such as `007` into numbers), and `source_line` is the
  * line where the data record starts in the file (the row number in a worksheet).
  *
- * The record scan made during sniffing decides what DuckDB reads: a scan problem (a line with the wrong
- * number of fields, a broken quote) fails the file before DuckDB reads it, and lines below the data that
+ * The record scan made during sniffing decides what DuckDB reads. A scan problem (a line with the wrong
+ * number of fields, a broken quote) fails the file before DuckDB reads it. Lines below the data that
  * have fewer fields (totals, notes) are cut off and named in a note, as are blank lines among the data.
  * DuckDB must then find the same records as the scan; if it does not, the file fails. Every error is an
  * `ImportError` naming the file, and the line where one is known.

@@ -19,10 +19,10 @@ import type { Source } from '../engine/source';
  * - Title lines above the header are skipped line by line, without regard to quotes, as read_csv's
  *   `skip` does.
  *
- * Cost, measured on a generated 115 MB detailed call log of 1,000,000 rows under Node 20.20.2 on a
- * shared 2-core AMD EPYC machine, 5 runs each: the scan of the file on disk took 377 to 771 ms (median
- * 613 ms). `readCsvTable` took 1,304 to 1,528 ms (median 1,456 ms), and 1,256 to 3,069 ms (median
- * 1,343 ms) before it used the scan.
+ * Cost, measured with 5 runs each on a generated 115 MB detailed call log of 1,000,000 rows, under
+ * Node 20.20.2 on a shared 2-core AMD EPYC machine. The scan of the file on disk took 377 to 771 ms
+ * (median 613 ms). `readCsvTable` took 1,304 to 1,528 ms (median 1,456 ms), and 1,256 to 3,069 ms
+ * (median 1,343 ms) before it used the scan.
  */
 
 export type LineEnd = 'CRLF' | 'LF' | 'CR';
@@ -178,7 +178,7 @@ export class RecordScanner {
   #state: number;
   /** The last byte read inside a quoted field was a CR, so a LF after it ends no further line. */
   #quotedCr = false;
-  /** A CR ended a line outside quotes; the next byte says whether it was CRLF. */
+  /** A CR ended a line outside quotes, and the next byte shows whether it was a CRLF. */
   #crPending = false;
   /** Offset of the CR that `#crPending` is about. */
   #crOffset = 0;
@@ -192,7 +192,7 @@ export class RecordScanner {
   #recordLine = 1;
   #fields = 1;
   /**
-   * The 1-based number of the record's last field that holds text (0 when none does). DuckDB drops
+   * The 1-based number of the record's last field that contains text (0 when none does). DuckDB drops
    * fields beyond the header's count when they are empty, as a line that ends with a delimiter has.
    */
   #lastTextField = 0;
@@ -303,7 +303,7 @@ export class RecordScanner {
         continue;
       } else if (byteClass === QUOTE_BYTE) {
         // A quote opens a field at its start or after one space, which DuckDB drops. After a closing
-        // quote, it is the second quote of a doubled one, so the field holds a quote.
+        // quote, it is the second quote of a doubled one, so the field contains a quote.
         if (state === AFTER_QUOTE) {
           lastTextField = fields;
           excluded++;
