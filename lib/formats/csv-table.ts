@@ -1,5 +1,6 @@
 import { columnsToIpc } from '../engine/arrow-ipc';
 import type { Database } from '../engine/database';
+import { ImportError } from '../errors';
 import { readerError, recordMismatchError, recordProblemError, type CsvFileLines } from './csv-errors';
 import type { LoadContext, SniffedFile } from './format';
 import type { RecordScan } from './record-scan';
@@ -32,34 +33,42 @@ export function readCsvTable(context: LoadContext, options: CsvTableOptions = {}
   if (scan.problem !== undefined) throw recordProblemError(lines, scan.problem);
   file.notes.push(...csvNotes(scan, options.rowNoun ?? 'data rows'));
 
-  // DuckDB rejects lines with fewer fields than the header, so it reads only the bytes above the footer.
-  const source = scan.footer === undefined ? file.utf8 : file.utf8.slice(scan.footerStart);
-  const path = source.register(db, `file-${fileId}.csv`);
-  const lineTable = `record_lines_${fileId}`;
+  const name = `raw_${fileId}`;
+  try {
+    // DuckDB rejects lines with fewer fields than the header, so it reads only the bytes above the footer.
+    const source = scan.footer === undefined ? file.utf8 : file.utf8.slice(scan.footerStart);
+    const path = source.register(db, `file-${fileId}.csv`);
+    createRawTable(db, name, path, file, lines, scan);
+    checkRecords(db, name, file, scan);
+  } catch (error) {
+    // The engine rolls the transaction back, which drops the tables made here.
+    if (error instanceof ImportError) throw error;
+    throw readerError(lines, scan, table.headerLine, error);
+  }
+  return name;
+}
+
+/**
+ * Creates the table `name` of the file's records with the scan's line of each. POSITIONAL JOIN pairs
+ * the n-th record DuckDB reads with the n-th line of the scan. A record missing on either side leaves
+ * NULLs, and `present` distinguishes DuckDB's missing records (negative source_line) from records whose
+ * fields are all empty. The header's names enter SQL as quoted identifiers.
+ */
+function createRawTable(db: Database, name: string, path: string, file: SniffedFile, lines: CsvFileLines, scan: RecordScan): void {
+  const table = file.table!;
+  const lineTable = `record_lines_${name}`;
   const lineValues = Array.from({ length: scan.recordCount }, (_, index) => lines.lineOfRecord(index));
   db.insertArrowIpc(lineTable, columnsToIpc({ line: { type: 'int', values: lineValues } }));
 
-  // POSITIONAL JOIN pairs the n-th record DuckDB reads with the n-th line of the scan, and a record
-  // missing on either side leaves NULLs, and `present` distinguishes DuckDB's missing records
-  // (negative source_line) from records whose fields are all empty. The header's names enter SQL as quoted
-  // identifiers.
   const renamed = table.columns.map((column, index) => `csv.c${index} AS ${quoteIdentifier(column)}`).join(', ');
-  const name = `raw_${fileId}`;
-  try {
-    db.run(
-      `CREATE OR REPLACE TEMP TABLE ${name} AS
-       SELECT CASE WHEN csv.present THEN lines.line ELSE -lines.line END AS source_line, ${renamed}
-       FROM (SELECT true AS present, * FROM ${readCsvSql(table.columns.length)}) AS csv
-       POSITIONAL JOIN ${lineTable} AS lines`,
-      [path, table.headerLine - 1, table.delimiter],
-    );
-  } catch (error) {
-    // The engine rolls the transaction back, which drops the tables made here.
-    throw readerError(lines, scan, table.headerLine, error);
-  }
+  db.run(
+    `CREATE OR REPLACE TEMP TABLE ${name} AS
+     SELECT CASE WHEN csv.present THEN lines.line ELSE -lines.line END AS source_line, ${renamed}
+     FROM (SELECT true AS present, * FROM ${readCsvSql(table.columns.length)}) AS csv
+     POSITIONAL JOIN ${lineTable} AS lines`,
+    [path, table.headerLine - 1, table.delimiter],
+  );
   db.run(`DROP TABLE ${lineTable}`);
-  checkRecords(db, name, file, scan);
-  return name;
 }
 
 /**

@@ -236,6 +236,22 @@ describe('readCsvTable errors', () => {
     expect(error.message).not.toContain('strict_mode');
   });
 
+  test('readCsvTable maps a failed registration', async () => {
+    const file = await sniffBytes('users.csv', `${USERS_HEADER}\n${ALICE}\n${CAROL}\n`);
+    file.utf8 = {
+      ...file.utf8,
+      register() {
+        throw new Error('Out of Memory Error: could not allocate block of size 256 KiB');
+      },
+    };
+
+    const error = loadFileError(file);
+
+    expect(error.message).toBe(
+      'users.csv: there was not enough memory to read the file. Close other tabs or load fewer files at once; for a very large export, export a shorter period.',
+    );
+  });
+
   test('readCsvTable cleans up after errors', async () => {
     const before = leftoverTables(db);
 
