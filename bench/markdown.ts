@@ -60,30 +60,31 @@ function definitions(results: BenchResults): string {
   return [
     '## What is measured',
     '',
-    'Each run generates an Admin Portal detailed call log CSV (master rows plus about one leg row per master, dates',
-    '`Tue 3/4/2025`, times `9:14:07 AM`) and a users list CSV into a temporary folder, and runs three engines on the',
-    'same two files, each in a fresh process:',
+    'Each run writes two CSV files into a temporary folder: an Admin Portal detailed call log (master rows, about one',
+    'leg row per master, dates such as `Tue 3/4/2025`, times such as `9:14:07 AM`) and a users list. Three engines',
+    'then run on the same two files, each in a fresh process:',
     '',
     '- **Extension**: the built extension in headless Chromium (playwright-core). The workspace opens, the files are',
-    '  set on `#file-input`, the KPI cards appear, then the Phone workbook is downloaded. Times come from the',
-    '  page clock: *load* is the input\'s change event to a row per file in the import summary; *query* is from',
-    '  there to the first animation frame with the KPI cards (data range, report, rendering); *workbook* is the',
-    '  click on the download button to the download event. Peak memory is the largest sum, over all Chromium',
-    '  processes, of the resident set sizes (RSS, where shared pages count once per process, as the targets use it)',
-    '  and of the proportional set sizes (PSS, shared pages split), sampled every 100 ms. Long tasks are the page\'s',
-    '  main-thread `longtask` entries between the drop and the KPI cards.',
+    '  set on `#file-input`, the KPI cards appear, then the Phone workbook is downloaded. Times come from the page',
+    '  clock. *Load* runs from the input\'s change event to a row per file in the import summary. *Query* runs from',
+    '  there to the first animation frame with the KPI cards (data range, report, rendering). *Workbook* runs from',
+    '  the click on the download button to the download event.',
+    '- Peak memory of the extension is the largest sum over all Chromium processes, sampled every 100 ms. *RSS* sums',
+    '  the resident set sizes, where shared pages count once per process, as the targets use it. *PSS* sums the',
+    '  proportional set sizes, which split shared pages between processes.',
+    '- Long tasks are the page\'s main-thread `longtask` entries between the drop and the KPI cards.',
     '- **DuckDB-WASM (Node)**: the CLI\'s path, `createEngine` over `openNodeDatabase()` and file paths.',
-    '- **Native DuckDB (Node)**: the same engine, formats and report code over @duckdb/node-api',
-    '  (bench/native/database.ts blocks on a worker thread per statement), with DuckDB\'s default threads',
-    '  (one per core; DuckDB-WASM has one).',
+    '- **Native DuckDB (Node)**: the same engine, formats and report code over @duckdb/node-api, through',
+    '  bench/native/database.ts, which blocks on a worker thread per statement. DuckDB uses its default of one',
+    '  thread per core, where DuckDB-WASM has one thread.',
     '',
-    'For both Node engines, *load* is `loadFiles` per file, *query* is `dataRange` plus `report`, *workbook* is the',
-    'engine\'s `workbook` call (which builds the report again), and peak memory is the process\'s VmHWM. *End to end*',
+    'For both Node engines, *load* is `loadFiles` per file and *query* is `dataRange` plus `report`. *Workbook* is',
+    'the engine\'s `workbook` call, which builds the report again. Peak memory is the process\'s VmHWM. *End to end*',
     'is load plus query: drop to KPIs. Cells show the median and, in brackets, the range of the repeats.',
     '',
-    '*CPU time* is user plus system time: of every Chromium process for the extension (read from /proc, so',
-    'up to 250 ms of polling more), of the whole process for the Node engines (all native DuckDB threads',
-    'counted). Other jobs on the machine stretch wall-clock times but change CPU times much less.',
+    '*CPU time* is user plus system time. For the extension it covers every Chromium process, read from /proc, so it',
+    'may include up to 250 ms of polling more. For the Node engines it covers the whole process, every native',
+    'DuckDB thread included. Other jobs on the machine stretch wall-clock times but change CPU times much less.',
     ...samplingNote,
   ].join('\n');
 }
@@ -166,7 +167,7 @@ function targets(results: BenchResults): string {
         : `${done.length} of ${fiveMillion.extension.length} completed, peak RSS ${formatBytes(memory)} (PSS ${formatBytes(pss)})`;
     const met = memory !== null && failed === 0 && memory.max < TARGET_BROWSER_BYTES;
     const distance = memory === null ? null : memory.max - TARGET_BROWSER_BYTES;
-    rows.push(`| 5M rows complete in the extension, browser peak under 3 GB | ${measured} | ${distance === null ? 'missed: did not complete' : verdict(met, distance, (bytes) => `${(bytes / 1e9).toFixed(2)} GB`)} |`);
+    rows.push(`| 5M rows complete in the extension, browser peak under 3 GB | ${measured} | ${distance === null ? '**missed**: did not complete' : verdict(met, distance, (bytes) => `${(bytes / 1e9).toFixed(2)} GB`)} |`);
   }
   if (results.userTable) {
     const page = summarise(successes(results.userTable.page).map((r) => r.timing.ms));
@@ -238,17 +239,17 @@ function userTableSection(runs: UserTableRuns): string {
   const lines = [
     '## User Table workbook',
     '',
-    `The workbook code alone (\`buildChannelWorkbook\`, bench/browser/workbook-page.ts) on a made-up Phone report with`,
-    `${runs.pageUsers.toLocaleString('en-US')} User Table rows, on the main thread of a plain headless Chromium page, a fresh browser per run:`,
-    `${formatSeconds(summarise(page.map((r) => r.timing.ms)))}, ${formatBytes(summarise(page.map((r) => r.timing.bytes)))} of xlsx, ` +
-      `browser peak RSS ${formatBytes(summarise(page.map((r) => r.memory.sumBytes)))}.`,
+    `The workbook code alone (\`buildChannelWorkbook\`, bench/browser/workbook-page.ts) ran on a made-up Phone report with`,
+    `${runs.pageUsers.toLocaleString('en-US')} User Table rows, on the main thread of a plain headless Chromium page, in a fresh browser per run.`,
+    `It took ${formatSeconds(summarise(page.map((r) => r.timing.ms)))} and wrote ${formatBytes(summarise(page.map((r) => r.timing.bytes)))} of xlsx, ` +
+      `with a browser peak RSS of ${formatBytes(summarise(page.map((r) => r.memory.sumBytes)))}.`,
     '',
-    'The same User Table alone, written with `worksheet.addRows` and each number format set once on its column',
-    `instead of on every cell (no column widths, no filter): ${formatSeconds(summarise(columnFormats.map((r) => r.timing.ms)))}, ` +
-      `of which exceljs's \`writeBuffer\` (XML and zip) took ${formatSeconds(summarise(columnFormats.map((r) => r.timing.writeMs ?? 0)))}; ` +
-      `${formatBytes(summarise(columnFormats.map((r) => r.timing.bytes)))} of xlsx. Written again with zip compression level 1 instead of`,
-    `JSZip's default 6: ${formatSeconds(summarise(columnFormats.map((r) => r.timing.fastZipWriteMs ?? 0)))} for \`writeBuffer\`, ` +
-      `${formatBytes(summarise(columnFormats.map((r) => r.timing.fastZipBytes ?? 0)))}.`,
+    'The same User Table alone was also written with `worksheet.addRows`, each number format set once on its column',
+    `instead of on every cell, without column widths or filter. That took ${formatSeconds(summarise(columnFormats.map((r) => r.timing.ms)))}, ` +
+      `of which exceljs's \`writeBuffer\` (XML and zip) took ${formatSeconds(summarise(columnFormats.map((r) => r.timing.writeMs ?? 0)))}, ` +
+      `for ${formatBytes(summarise(columnFormats.map((r) => r.timing.bytes)))} of xlsx.`,
+    `Written again with zip compression level 1 instead of JSZip's default 6, \`writeBuffer\` took ` +
+      `${formatSeconds(summarise(columnFormats.map((r) => r.timing.fastZipWriteMs ?? 0)))} for ${formatBytes(summarise(columnFormats.map((r) => r.timing.fastZipBytes ?? 0)))}.`,
     '',
     `Through the extension, on the "${runs.files.label}" files above: see the table below (its *Workbook* row is the`,
     'download of the Phone workbook, which computes the report again before exceljs writes it).',
@@ -260,7 +261,13 @@ function userTableSection(runs: UserTableRuns): string {
 }
 
 function ratioLines(results: BenchResults): string {
-  const lines = ['## Summary', '', 'End to end (drop to KPIs), medians: extension over native DuckDB, and DuckDB-WASM under Node over native.', ''];
+  const lines = [
+    '## Summary',
+    '',
+    'End to end (drop to KPIs), medians: DuckDB-WASM under Node over native DuckDB, and the extension over native in',
+    'CPU time. Then one line per size: the extension over native DuckDB in wall-clock time.',
+    '',
+  ];
   const ratios: string[] = [];
   for (const runs of results.sizes) {
     const extension = summarise(successes(runs.extension).map((r) => r.endToEndMs));

@@ -150,6 +150,6 @@ describe('renderBenchmarks', () => {
     const page = renderBenchmarks(failed, null);
     expect(page).toContain('- extension run 1: Out of Memory Error');
     expect(page).toContain('5m: extension/native not measured');
-    expect(page).toContain('missed: did not complete');
+    expect(page).toContain('**missed**: did not complete');
   });
 });
