@@ -18,9 +18,9 @@ export default defineConfig({
     permissions: ['storage'],
     action: { default_title: 'Adoption Lens' },
     content_security_policy: {
-      // 'wasm-unsafe-eval' lets DuckDB compile its bundled WebAssembly; connect-src 'self' blocks any
-      // attempt to download DuckDB extensions or send data anywhere; default-src 'self' keeps images,
-      // styles and fonts local too. Charts become workbook images through blob: URLs of the page.
+      // 'wasm-unsafe-eval' lets DuckDB compile its bundled WebAssembly. connect-src 'self' blocks any
+      // attempt to download DuckDB extensions or send data anywhere, and default-src 'self' keeps
+      // images, styles and fonts local too. Charts become workbook images through blob: URLs of the page.
       extension_pages:
         "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; object-src 'self'; connect-src 'self'; worker-src 'self'; img-src 'self' blob:",
     },

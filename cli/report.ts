@@ -38,7 +38,7 @@ async function main(argv: string[]): Promise<number> {
   const summaries = await engine.listFiles();
   const channels = CHANNEL_ORDER.filter((channel) => summaries.some((summary) => summary.channels.includes(channel)));
   if (channels.length === 0) {
-    console.error('None of the files holds calls, meetings or messages, so there is nothing to report.');
+    console.error('None of the files contains calls, meetings or messages, so there is nothing to report. Add a call log, meeting history or messaging export.');
     return 1;
   }
 

@@ -1,7 +1,7 @@
 /**
- * Errors that cross the worker boundary. Comlink would flatten them into plain objects, so each
- * one converts to and from `PlainError`; the UI and CLI show `message` (what failed, where, and what
- * to do) in full.
+ * Errors that cross the worker boundary. Comlink would flatten them into plain objects, so each one
+ * converts to and from `PlainError`. The UI and CLI show `message` in full: what failed, where, and
+ * what to do.
  */
 
 export interface ErrorLocation {
@@ -25,7 +25,7 @@ export class ImportError extends Error {
   override readonly name = 'ImportError';
   readonly location: ErrorLocation;
 
-  /** `problem` says what is wrong and `remedy` what the user can do about it. */
+  /** `problem` is what is wrong and `remedy` is what the user can do about it. */
   constructor(location: ErrorLocation, problem: string, remedy: string) {
     super(formatMessage(location, problem, remedy));
     this.location = { ...location, value: location.value?.slice(0, 200) };

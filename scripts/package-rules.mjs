@@ -8,8 +8,8 @@ export const ALLOWED_PERMISSIONS = ['storage'];
 
 /**
  * The directives the extension pages' CSP must carry, with exactly these sources. `'wasm-unsafe-eval'`
- * lets DuckDB compile its bundled WebAssembly; `connect-src 'self'` blocks every request to another origin;
- * `img-src blob:` lets the page turn its charts into PNG images for the workbooks.
+ * lets DuckDB compile its bundled WebAssembly, and `connect-src 'self'` blocks every request to another
+ * origin. `img-src blob:` lets the page turn its charts into PNG images for the workbooks.
  */
 export const REQUIRED_CSP = {
   'default-src': ["'self'"],

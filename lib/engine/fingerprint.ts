@@ -4,8 +4,8 @@ const EDGE = 1 << 20;
 
 /**
  * Returns a fingerprint of a file's content: its size and a SHA-256 digest of its first and last MiB.
- * Two files with the same fingerprint are, for all practical purposes, the same export dropped twice;
- * reading only the edges keeps this cheap for files of a gigabyte.
+ * Two files with the same fingerprint are, for all practical purposes, the same export dropped twice.
+ * Reading only the edges keeps this cheap for files of a gigabyte.
  */
 export async function fingerprint(source: Source): Promise<string> {
   const head = await source.read(0, Math.min(EDGE, source.size));

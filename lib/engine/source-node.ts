@@ -4,7 +4,7 @@ import path from 'node:path';
 import { ImportError } from '../errors';
 import type { Source } from './source';
 
-/** A source read from the local file system; DuckDB under Node reads the path itself. */
+/** Creates a source for a local file. DuckDB under Node reads the path itself. */
 export async function pathSource(filePath: string): Promise<Source> {
   const absolute = path.resolve(filePath);
   let size: number;

@@ -18,7 +18,7 @@ export interface Source {
   slice(end: number): Source;
 }
 
-/** A source backed by a browser `File` (the worker receives `File` objects from the page). */
+/** Creates a source backed by a browser `File`, as the worker receives them from the page. */
 export function fileSource(file: File, protocol: number): Source {
   return {
     name: file.name,
@@ -38,7 +38,7 @@ export function fileSource(file: File, protocol: number): Source {
   };
 }
 
-/** A source held in memory, for text built in tests and for files decoded from another encoding. */
+/** Creates a source held in memory, for text built in tests and for files decoded from another encoding. */
 export function bytesSource(name: string, bytes: Uint8Array): Source {
   return {
     name,

@@ -3,7 +3,7 @@ import type { Source } from '../engine/source';
 import type { Channel } from '../engine/types';
 import type { RecordScan } from './record-scan';
 
-/** What sniffing found out about a file before any format looks at it. */
+/** The facts sniffing finds about a file before any format looks at it. */
 export interface SniffedFile {
   /** The file as dropped. */
   source: Source;
@@ -56,7 +56,7 @@ export interface LoadResult {
 export interface Format {
   /** Identifier shared by the format's file, tests and docs entry, such as `ringcentral-call-log-json`. */
   id: string;
-  /** The name an administrator knows the export by. */
+  /** The export's name as administrators call it. */
   label: string;
   /** Channels whose events it writes; empty for users lists. */
   channels: Channel[];

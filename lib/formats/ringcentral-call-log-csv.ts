@@ -110,7 +110,7 @@ function typedSelect(columns: CallLogColumns, detailed: boolean, raw: string): s
   const time = textSql(columns.time);
   const startText = `CASE WHEN ${date} IS NULL AND ${time} IS NULL THEN NULL ELSE concat_ws(' ', ${date}, ${time}) END`;
   const extension = textSql(columns.extension);
-  // A row of the detailed log is a leg when it has a leg number; in a file without a Leg column,
+  // A row of the detailed log is a leg when it has a leg number, or, in a file without a Leg column,
   // when its Date and Time are blank. A master row without a Date is reported as an error below.
   const legSql = columns.leg === undefined ? `${date} IS NULL AND ${time} IS NULL` : `${textSql(columns.leg)} IS NOT NULL`;
   const isLeg = detailed ? legSql : 'false';

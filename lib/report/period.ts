@@ -3,7 +3,7 @@ import type { Period } from '../engine/types';
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /**
- * Throws a RangeError that says what to enter when the period is not two valid dates in order. `label`
+ * Throws a RangeError, naming what to enter, when the period is not two valid dates in order. `label`
  * names the date in the message when both ends come from one input (such as a command-line option).
  */
 export function assertPeriod({ from, to }: Period, label?: string): void {

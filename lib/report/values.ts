@@ -4,7 +4,7 @@
  * number, and TIMESTAMP and DATE as epoch milliseconds.
  */
 
-/** A count, sum or ratio as a JavaScript number; null stays null. */
+/** Converts a count, sum or ratio to a JavaScript number, keeping null. */
 export function toNumber(value: unknown): number | null {
   if (value === null || value === undefined) return null;
   if (typeof value === 'number') return value;
@@ -20,14 +20,14 @@ export function toCount(value: unknown): number {
   return toNumber(value) ?? 0;
 }
 
-/** A TIMESTAMP as epoch milliseconds, or null. */
+/** Converts a TIMESTAMP to epoch milliseconds, keeping null. */
 export function toEpochMillis(value: unknown): number | null {
   if (value === null || value === undefined) return null;
   if (value instanceof Date) return value.getTime();
   return toNumber(value);
 }
 
-/** A KPI value: text for ranked lists, otherwise a number. */
+/** Converts a KPI value: text stays text (ranked lists), anything else becomes a number. */
 export function toKpiValue(value: unknown): number | string | null {
   return typeof value === 'string' ? value : toNumber(value);
 }

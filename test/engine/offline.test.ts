@@ -1,8 +1,8 @@
 import { expect, test } from 'vitest';
 import { openNodeDatabase } from '../../lib/engine/duckdb-node';
 
-// DuckDB-WASM ships without the json and icu extensions and, unless told not to, downloads them from
-// the internet when a query needs one. The engine turns autoloading and autoinstalling off.
+// DuckDB-WASM ships without the json and icu extensions and, unless configured otherwise, downloads
+// them from the internet when a query needs one. The engine turns autoloading and autoinstalling off.
 test('database never downloads an extension', async () => {
   const db = await openNodeDatabase();
   expect(db.query("SELECT current_setting('autoload_known_extensions') AS autoload")).toEqual([{ autoload: false }]);

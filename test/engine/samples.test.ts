@@ -151,7 +151,7 @@ describe('engine on the sample exports', () => {
     });
     expect(sheetKpis).toEqual(section('kpis'));
 
-    // The User Table sheet holds the expected rows, cell by cell.
+    // The User Table sheet contains the expected rows, cell by cell.
     const userRows: string[] = [];
     book.getWorksheet('User Table')!.eachRow((row, number) => {
       if (number === 1) return;

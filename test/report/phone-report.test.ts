@@ -77,7 +77,7 @@ describe('phone report', () => {
   });
 
   test('lists unknown result words of a file', () => {
-    // File 2 holds "MISSED" (known, in another case) and "Reserved" (unknown).
+    // File 2 contains "MISSED" (known, in another case) and "Reserved" (unknown).
     expect(reportNotes(db, 2)).toEqual([
       'Counted as Other results, since the report does not know these result words: "Reserved" (1).',
     ]);

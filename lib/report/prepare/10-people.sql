@@ -1,6 +1,6 @@
 -- People: users-list rows, extension-list rows, identity rows (messaging members) and the identities
 -- seen in events, merged into one row per person. Rows that share an e-mail (case-insensitive), an extension number or a platform id
--- describe the same person; attributes come from the users lists, the latest loaded file first.
+-- describe the same person. Attributes come from the users lists, the latest loaded file first.
 CREATE OR REPLACE TEMP TABLE identity_rows AS
 WITH tuples AS (
   SELECT false AS from_events, file_id, source_line,

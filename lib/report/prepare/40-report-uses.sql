@@ -1,7 +1,7 @@
--- The channel's uses in the period (made by the channel's own step as `uses`: person_key, use_key,
--- endpoint_raw, version, role, local_ts, local_date; one row per use and endpoint), with the endpoint
--- normalised to the short list by the first matching rule; no client information means `Unknown`,
--- a client that matches no rule `Other`.
+-- The channel's uses in the period, with the endpoint normalised. The channel's own step makes `uses`
+-- (person_key, use_key, endpoint_raw, version, role, local_ts, local_date), one row per use and
+-- endpoint. The first matching rule maps each client name to the short list. A use without client
+-- information is `Unknown`, and a client name that matches no rule is `Other`.
 CREATE OR REPLACE TEMP TABLE endpoint_map AS
 SELECT raw,
        coalesce((SELECT r.endpoint FROM endpoint_rules AS r

@@ -1,4 +1,4 @@
--- One row per person of the population per endpoint they used in the period; a person with no use gets
+-- One row per person of the population per endpoint they used in the period. A person with no use gets
 -- one row with an empty endpoint. Status compares active days with the period's working days as exact
 -- fractions: active_days / working_days >= percent / 100 is active_days * 100 >= percent * working_days.
 WITH per_endpoint AS (

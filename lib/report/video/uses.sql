@@ -33,9 +33,9 @@ SELECT m.*
 FROM video_meetings AS m
 SEMI JOIN volume AS v ON v.item_key = m.meeting_key;
 
--- A person's use: a meeting they hosted or joined; the host has a use even if absent from the
+-- A person's use: a meeting they hosted or joined. The host has a use even if absent from the
 -- participants, and a host who also joined counts once, as host. Each distinct endpoint they joined
--- from (named by usage rows) is a use of that endpoint; without one the endpoint is unknown.
+-- from (named by usage rows) is a use of that endpoint. Without one, the endpoint is unknown.
 CREATE OR REPLACE TEMP TABLE uses AS
 WITH person_meetings AS (
   SELECT person_key, meeting_key,
