@@ -12,12 +12,17 @@ const SAMPLE_FILES = [
   'call-log-detailed.json',
   'call-log-detailed.csv',
   'usage-events.csv',
+  'meeting-history.json',
+  'messaging-export.zip',
 ].map((name) => path.resolve('samples', name));
-/** "Try the sample data" loads the files above plus meeting-history.json and messaging-export.zip. */
-const BUNDLED_SAMPLE_COUNT = SAMPLE_FILES.length + 2;
+/** "Try the sample data" loads the same files as the drop above. */
+const BUNDLED_SAMPLE_COUNT = SAMPLE_FILES.length;
 
-/** Optional expected KPI values of the sample data's Phone report, KPI id → value. */
-const EXPECTED_KPIS_FILE = path.resolve('test/expected/sample-phone-kpis.json');
+/**
+ * Expected KPI values of the sample data for each channel over its full range (KPI id → value), written
+ * by test/engine/samples.test.ts. All three channels span 2026-05-04 to 2026-05-22.
+ */
+const expectedKpisFile = (channel: string) => path.resolve(`test/expected/sample-${channel}-kpis.json`);
 
 const PHONE_USER_TABLE_HEADER = [
   'User Name',
@@ -49,6 +54,11 @@ afterAll(async () => {
 afterEach(() => {
   expect(session.foreignRequests, 'requests that left the extension').toEqual([]);
 });
+
+/** Reads the first `count` values of a KPIs sheet's Value column, below its header row. */
+function kpiSheetValues(sheet: ExcelJS.Worksheet, count: number): unknown[] {
+  return Array.from({ length: count }, (_, index) => sheet.getRow(index + 2).getCell(2).value);
+}
 
 /** Reads the KPI cards' raw values, which the cards carry as JSON in `data-value`. */
 async function readKpiCards(page: Page): Promise<Record<string, unknown>> {
@@ -93,14 +103,43 @@ describe('workspace with the sample exports', () => {
     expect(await workspace.locator('#user-table tr.user-row').count()).toBeGreaterThan(0);
   });
 
-  test('KPI cards match the expected values', async (context) => {
-    if (!existsSync(EXPECTED_KPIS_FILE)) context.skip();
-    const expected = JSON.parse(await readFile(EXPECTED_KPIS_FILE, 'utf8')) as Record<string, unknown>;
+  test.each(['video', 'message', 'phone'])('%s KPI cards match the expected values', async (channel) => {
+    const expected = JSON.parse(await readFile(expectedKpisFile(channel), 'utf8')) as Record<string, unknown>;
+    await workspace.click(`#tab-${channel}`);
+    // Each channel has its own set of KPIs, so the cards' identifiers show which report is on screen.
+    await expect.poll(async () => Object.keys(await readKpiCards(workspace)), { timeout: 60_000 }).toEqual(Object.keys(expected));
     const cardValues = await readKpiCards(workspace);
     for (const [id, value] of Object.entries(expected)) {
-      expect(cardValues, `KPI ${id} is shown`).toHaveProperty(id);
       if (typeof value === 'number') expect(cardValues[id], `KPI ${id}`).toBeCloseTo(value, 9);
       else expect(cardValues[id], `KPI ${id}`).toEqual(value);
+    }
+  });
+
+  test('combined workbook holds every channel as shown', async () => {
+    const [download] = await Promise.all([workspace.waitForEvent('download'), workspace.click('#download-all')]);
+    expect(download.suggestedFilename()).toBe('Adoption_and_Usage_2026-05-04_to_2026-05-22.xlsx');
+    const file = path.join(session.tempDir, download.suggestedFilename());
+    await download.saveAs(file);
+
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(file);
+    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual([
+      'General metrics',
+      'Message KPIs',
+      'Message User Table',
+      'Video KPIs',
+      'Video User Table',
+      'Phone KPIs',
+      'Phone User Table',
+    ]);
+    for (const channel of ['message', 'video', 'phone']) {
+      const title = channel[0]!.toUpperCase() + channel.slice(1);
+      const expected = JSON.parse(await readFile(expectedKpisFile(channel), 'utf8')) as Record<string, unknown>;
+      // The sheet names KPIs by label, in the order of the expected file.
+      const values = kpiSheetValues(workbook.getWorksheet(`${title} KPIs`)!, Object.keys(expected).length);
+      expect(values, `${title} KPIs`).toEqual(Object.values(expected));
+      const header = workbook.getWorksheet(`${title} User Table`)!.getRow(1).values as unknown[];
+      expect(header.slice(1, 12), `${title} User Table header`).toEqual(PHONE_USER_TABLE_HEADER.slice(0, 11));
     }
   });
 

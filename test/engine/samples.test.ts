@@ -116,14 +116,14 @@ describe('engine on the sample exports', () => {
     );
   });
 
-  test('matches the expected KPIs for all the data', async () => {
-    // The workspace and the CLI default to the data's own range; the e2e test checks its cards
-    // against the same file.
-    const range = await engine.dataRange({ channel: 'phone', timeZone: request.timeZone });
-    expect(range).toEqual({ channel: 'phone', first: '2026-05-04', last: '2026-05-22' });
-    const full = await engine.report({ ...request, period: { from: range.first!, to: range.last! } });
+  test.each(['phone', 'video', 'message'] as const)('matches the expected %s KPIs for all the data', async (channel) => {
+    // The workspace and the CLI default to the data's own range; the e2e tests check the cards and the
+    // combined workbook against the same files.
+    const range = await engine.dataRange({ channel, timeZone: request.timeZone });
+    expect(range).toEqual({ channel, first: '2026-05-04', last: '2026-05-22' });
+    const full = await engine.report({ ...request, channel, period: { from: range.first!, to: range.last! } });
     const values = Object.fromEntries(full.kpis.map((item) => [item.id, item.value]));
-    const file = new URL('../expected/sample-phone-kpis.json', import.meta.url);
+    const file = new URL(`../expected/sample-${channel}-kpis.json`, import.meta.url);
     if (process.env.UPDATE_EXPECTED === '1') writeFileSync(file, `${JSON.stringify(values, null, 2)}\n`);
     expect(values).toEqual(JSON.parse(readFileSync(file, 'utf8')));
   });
