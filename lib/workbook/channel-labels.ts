@@ -13,3 +13,6 @@ export const CHANNEL_LABELS: Record<Channel, ChannelLabels> = {
   video: { page: 'Video', volume: 'Meets' },
   message: { page: 'Message', volume: 'Messages' },
 };
+
+/** The order of the channels in a combined workbook, whatever order the request lists them in. */
+export const WORKBOOK_CHANNEL_ORDER: readonly Channel[] = ['message', 'video', 'phone'];

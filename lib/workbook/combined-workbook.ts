@@ -1,6 +1,6 @@
 import { EngineError } from '../errors';
 import type { ChannelReport, ImportSummary, Workbook, WorkbookRequest } from '../engine/types';
-import { CHANNEL_LABELS } from './channel-labels';
+import { CHANNEL_LABELS, WORKBOOK_CHANNEL_ORDER } from './channel-labels';
 import { writeGeneralSheet } from './general-sheet';
 import { writeKpiSheet } from './kpi-sheet';
 import { checkReportMatches } from './report-checks';
@@ -12,7 +12,7 @@ export const COMBINED_PAGE_NAME = 'All channels';
 
 /**
  * Builds the workbook of several channels: one General metrics sheet listing each source file once,
- * then `<Channel> KPIs` and `<Channel> User Table` per report, in the order of `reports`.
+ * then `<Channel> KPIs` and `<Channel> User Table` per report, in `WORKBOOK_CHANNEL_ORDER`.
  */
 export async function buildCombinedWorkbook(args: {
   reports: ChannelReport[];
@@ -20,7 +20,10 @@ export async function buildCombinedWorkbook(args: {
   productVersion: string;
   maxRowsPerSheet?: number;
 }): Promise<Workbook> {
-  const { reports, request, productVersion } = args;
+  const { request, productVersion } = args;
+  const reports = [...args.reports].sort(
+    (left, right) => WORKBOOK_CHANNEL_ORDER.indexOf(left.channel) - WORKBOOK_CHANNEL_ORDER.indexOf(right.channel),
+  );
   const channels = reports.map((report) => report.channel);
   const repeated = channels.find((channel, index) => channels.indexOf(channel) !== index);
   if (repeated !== undefined) {
@@ -49,7 +52,7 @@ export async function buildCombinedWorkbook(args: {
   return toWorkbookFile(workbook, combinedWorkbookFileName(request.period));
 }
 
-/** Lists each source file once, by file id, in the order first met. */
+/** Lists each source file once, in the order the files were loaded (by file id). */
 function uniqueSources(reports: readonly ChannelReport[]): ImportSummary[] {
   const byId = new Map<number, ImportSummary>();
   for (const report of reports) {
@@ -57,5 +60,5 @@ function uniqueSources(reports: readonly ChannelReport[]): ImportSummary[] {
       if (!byId.has(source.fileId)) byId.set(source.fileId, source);
     }
   }
-  return [...byId.values()];
+  return [...byId.values()].sort((left, right) => left.fileId - right.fileId);
 }

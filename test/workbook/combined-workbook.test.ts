@@ -26,14 +26,15 @@ describe('buildCombinedWorkbook', () => {
   it('writes General metrics then sheets per channel', async () => {
     const built = await buildCombinedWorkbook({ reports: reports(), request: combinedRequest(), productVersion: '0.1.0' });
     const workbook = await readBack(built.bytes);
+    // Message, Video, Phone whatever the order of the reports passed in.
     expect(sheetNames(workbook)).toEqual([
       'General metrics',
-      'Phone KPIs',
-      'Phone User Table',
-      'Video KPIs',
-      'Video User Table',
       'Message KPIs',
       'Message User Table',
+      'Video KPIs',
+      'Video User Table',
+      'Phone KPIs',
+      'Phone User Table',
     ]);
     expect(workbook.created.getTime()).toBe(GENERATED_AT);
   });
@@ -74,12 +75,12 @@ describe('buildCombinedWorkbook', () => {
     });
     expect(sheetNames(await readBack(built.bytes))).toEqual([
       'General metrics',
-      'Phone KPIs',
-      'Phone User Table',
-      'Phone User Table (2)',
       'Message KPIs',
       'Message User Table',
       'Message User Table (2)',
+      'Phone KPIs',
+      'Phone User Table',
+      'Phone User Table (2)',
     ]);
   });
 
