@@ -81,6 +81,7 @@ export function createEngine<Input>(options: EngineOptions<Input>): EngineApi<In
         db.run('DELETE FROM events WHERE file_id = ?', [fileId]);
         db.run('DELETE FROM users WHERE file_id = ?', [fileId]);
         db.run('DELETE FROM identities WHERE file_id = ?', [fileId]);
+        db.run('DELETE FROM usage_totals WHERE file_id = ?', [fileId]);
       });
       summaries.delete(fileId);
       fingerprints.delete(fileId);
@@ -113,7 +114,7 @@ export function createEngine<Input>(options: EngineOptions<Input>): EngineApi<In
 
     async reset() {
       const db = await ready;
-      db.transaction(() => db.run('DELETE FROM events; DELETE FROM users; DELETE FROM identities'));
+      db.transaction(() => db.run('DELETE FROM events; DELETE FROM users; DELETE FROM identities; DELETE FROM usage_totals'));
       // Loads drop their files' registrations; this also covers a load cut short by a cancel.
       db.bindings.dropFiles();
       summaries.clear();
@@ -135,7 +136,12 @@ function summarise(db: Database, { fileId, fileName, format, result, sniffNotes,
   const range = fileDateRanges(db, timeZone).get(fileId);
   // The channels the file's rows feed, which may be fewer than the format can write.
   const channels = db
-    .query<{ channel: Channel }>('SELECT DISTINCT channel FROM events WHERE file_id = ? ORDER BY channel', [fileId])
+    .query<{ channel: Channel }>(
+      `SELECT channel FROM events WHERE file_id = ?
+       UNION SELECT channel FROM usage_totals WHERE file_id = ?
+       ORDER BY channel`,
+      [fileId, fileId],
+    )
     .map((row) => row.channel);
   return {
     fileId,
