@@ -5,9 +5,9 @@ import { isoWallClock, worksheetCellText } from './sniff';
 
 /**
  * Reading an Adoption and Usage workbook (RingCentral's download, or one this product wrote): its
- * General metrics sheet and its User Table sheets. The layout: General metrics holds label/value rows
- * (From time, To time, and in this product's workbooks Time zone); each User Table starts with a header
- * row of the shared columns followed by the channel's own.
+ * General metrics sheet and its User Table sheets. General metrics contains label/value rows (From
+ * time, To time, and in this product's workbooks Time zone). Each User Table starts with a header row
+ * of the shared columns followed by the channel's own.
  */
 
 /** The eleven columns every channel's User Table starts with. */

@@ -14,7 +14,7 @@ import {
 import type { Format, LoadContext, LoadResult, SniffedFile } from './format';
 import { worksheetCellText } from './sniff';
 
-/** What the import summary says a download can and cannot feed, in plain words. */
+/** The import-summary note that lists, in plain words, what a download can and cannot feed. */
 export const DOWNLOAD_FEEDS_NOTE =
   'Its rows are totals per user and endpoint over the whole period, so it feeds Users, Active users, Active rate, ' +
   'Inactive users, Uses per active user, Top endpoints, Messages sent, Messages or Calls per active user per week, ' +
@@ -124,7 +124,7 @@ class CellReader {
     return text === '' ? null : text;
   }
 
-  /** A whole number of zero or more, or null when the cell is blank or the column is absent. */
+  /** Reads a whole number of zero or more; null when the cell is blank or the column is absent. */
   count(header: string): number | null {
     const text = this.text(header);
     if (text === null) return null;
@@ -202,7 +202,7 @@ function insertTotals(db: Database, fileId: number, fileName: string, period: Do
 
 /**
  * Throws an `ImportError` when a channel of this file has a download loaded before whose period
- * overlaps it: summing the two would count the shared days twice.
+ * overlaps it, because summing the two would count the shared days twice.
  */
 function rejectOverlap(db: Database, fileId: number): void {
   const [clash] = db.query<{ channel: Channel; name: string; from: string; to: string; otherName: string; otherFrom: string; otherTo: string }>(

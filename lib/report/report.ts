@@ -43,7 +43,7 @@ export function buildReport(
   const params = db.query('SELECT has_directory, basis FROM report_params')[0];
   const basis: ReportBasis = params?.basis === 'downloads' ? 'downloads' : 'events';
   const fromDownloads = basis === 'downloads';
-  // The downloads list their account's inactive users, so a report built from them knows those too.
+  // The downloads list their account's inactive users, so a report built from them can count those too.
   const hasDirectory = params?.has_directory === true || fromDownloads;
   const table = (name: string) => db.query(sqlFile(fromDownloads && hasSqlFile(`downloads/tables/${name}`) ? `downloads/tables/${name}` : `tables/${name}`));
   return {

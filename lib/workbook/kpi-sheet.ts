@@ -39,8 +39,10 @@ export function writeKpiSheet(worksheet: Worksheet, report: ChannelReport, chart
   addChartImages(worksheet, charts, KPI_HEADERS.length + 1);
 }
 
+// A KPI without a value leaves its Value cell empty (never 0), and the reason follows its definition.
 function kpiCells(kpi: Kpi): CellSpec[] {
-  return [textCell(kpi.label), kpiValueCell(kpi), textCell(kpi.unit), textCell(kpi.definition)];
+  const definition = kpi.unavailable === undefined ? kpi.definition : `${kpi.definition} ${kpi.unavailable}`;
+  return [textCell(kpi.label), kpiValueCell(kpi), textCell(kpi.unit), textCell(definition)];
 }
 
 function kpiValueCell(kpi: Kpi): CellSpec {

@@ -171,6 +171,25 @@ describe('General metrics sheet', () => {
   });
 });
 
+describe('workbook of a report from downloads', () => {
+  it('writes a KPI without a value as an empty cell with its reason', async () => {
+    const report = channelReport('phone');
+    report.kpis = [{ id: 'calls', label: 'Calls', value: null, unit: 'calls', definition: 'Distinct calls.', unavailable: 'Not from downloads.' }];
+    const book = await buildChannelWorkbook({ report, request: workbookRequest('phone'), productVersion: '0.1.0' });
+    const kpis = sheet(await readBack(book.bytes), 'KPIs');
+    expect(kpis.getCell('B2').type).toBe(ValueType.Null);
+    expect(kpis.getCell('D2').value).toBe('Distinct calls. Not from downloads.');
+  });
+
+  it('lists the report notes on General metrics', async () => {
+    const report = channelReport('phone', { notes: ['h3.xlsx is left out.'] });
+    const book = await buildChannelWorkbook({ report, request: workbookRequest('phone'), productVersion: '0.1.0' });
+    const general = sheet(await readBack(book.bytes), 'General metrics');
+    expect(general.rowCount).toBe(14);
+    expect(general.getCell('A14').value).toBe('h3.xlsx is left out.');
+  });
+});
+
 describe('KPIs sheet', () => {
   it('writes the KPI table with typed values', async () => {
     const kpis = sheet(await buildAndRead('phone'), 'KPIs');

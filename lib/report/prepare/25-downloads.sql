@@ -1,6 +1,6 @@
 -- The channel's downloaded workbooks (usage_totals), one row per file. Totals cannot be split by
--- day, so a download counts only when the period contains its whole period (`included`); one that the
--- period cuts (`cut`) is left out and named in the report's notes.
+-- day, so a download counts only when the report period contains its whole period (`included`). One
+-- that the report period cuts (`cut`) is left out, and the report's notes name it.
 CREATE OR REPLACE TEMP TABLE channel_downloads AS
 SELECT t.file_id,
        any_value(t.file_name) AS file_name,

@@ -1,6 +1,6 @@
 -- The User Table from downloads: one row per person of the population per endpoint they used, and
 -- one row with an empty endpoint for a person without a use. Status needs active days, which totals
--- lack: a person without a use is `Never`; otherwise the row keeps the download's own Status when one
+-- lack. A person without a use is `Never`. Otherwise the row keeps the download's own Status when one
 -- download covers the period, and is empty when several are summed.
 WITH population_total AS (
   SELECT coalesce(sum(s.channel_count), 0) AS total
