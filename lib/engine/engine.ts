@@ -47,7 +47,8 @@ export function createEngine<Input>(options: EngineOptions<Input>): EngineApi<In
 
       const fileId = nextFileId++;
       const result = db.transaction(() => format.load({ db, fileId, file }));
-      const summary = summarise(db, { fileId, fileName, format, result, sniffNotes: file.notes, timeZone });
+      const sniffNotes = format.readsWholeWorkbook === true ? [] : file.notes;
+      const summary = summarise(db, { fileId, fileName, format, result, sniffNotes, timeZone });
       const print = await fingerprint(source);
       const twin = [...fingerprints].find(([, other]) => other === print);
       if (twin !== undefined) {

@@ -1,7 +1,7 @@
 import type { Cell, Workbook, Worksheet } from 'exceljs';
 import type { Channel } from '../engine/types';
 import { ImportError } from '../errors';
-import { isoWallClock, worksheetCellText } from './sniff';
+import { worksheetCellText } from './sniff';
 
 /**
  * Reading an Adoption and Usage workbook (RingCentral's download, or one this product wrote): its
@@ -139,10 +139,11 @@ function readDay(cell: Cell, fileName: string, worksheet: Worksheet, label: stri
   return day;
 }
 
-/** Reads a Last Used cell as ISO wall-clock time (`YYYY-MM-DDTHH:MM:SS`), or null when blank. */
+/** Reads a Last Used cell as ISO wall-clock time (`YYYY-MM-DDTHH:MM:SS[.mmm]`), null when blank, undefined when invalid. */
 export function readWallClock(cell: Cell): string | null | undefined {
   const value = cell.value;
-  if (value instanceof Date) return isoWallClock(value);
+  // Milliseconds are kept: this product's workbooks write them, though Excel shows only minutes.
+  if (value instanceof Date) return value.toISOString().slice(0, 23);
   const text = worksheetCellText(cell).trim();
   if (text === '') return null;
 

@@ -63,6 +63,11 @@ export interface Format {
   label: string;
   /** Channels whose events it writes; empty for users lists. */
   channels: Channel[];
+  /**
+   * True when the format reads an XLSX workbook's sheets itself, so the worksheet that sniffing chose
+   * and its notes do not apply to the import summary.
+   */
+  readsWholeWorkbook?: boolean;
   recognise(file: SniffedFile): boolean;
   load(context: LoadContext): LoadResult;
 }

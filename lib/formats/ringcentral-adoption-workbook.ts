@@ -241,6 +241,7 @@ export const ringcentralAdoptionWorkbook: Format = {
   id: 'ringcentral-adoption-workbook',
   label: 'RingCentral Adoption and Usage workbook',
   channels: ['phone', 'video', 'message'],
+  readsWholeWorkbook: true,
   recognise,
   load,
 };

@@ -17,11 +17,11 @@ type DownloadRow = {
 };
 
 /**
- * Returns the report's notes about the channel's downloaded workbooks: which were summed, which the
- * period cuts (and the period that would include them), and, when the channel has events, that the
- * downloads were not used. Reads `channel_downloads`, so it runs after the report's prepare steps.
+ * Returns the report's notes about the channel's downloaded workbooks. They name the downloads that
+ * were summed, those the period cuts (with the period that would include them) and those that show
+ * times in a zone other than `timeZone`. When the channel has events, they say the downloads were not used. Reads `channel_downloads`, so it runs after the report's prepare steps.
  */
-export function downloadNotes(db: Database, channel: Channel, basis: ReportBasis): string[] {
+export function downloadNotes(db: Database, channel: Channel, basis: ReportBasis, timeZone: string): string[] {
   const downloads = db.query<DownloadRow>(
     `SELECT file_name AS "fileName", strftime(period_from, '%Y-%m-%d') AS "from", strftime(period_to, '%Y-%m-%d') AS "to",
             time_zone AS "timeZone", included, cut
@@ -58,8 +58,8 @@ export function downloadNotes(db: Database, channel: Channel, basis: ReportBasis
         `Choose a period that contains ${download.from} to ${download.to} to include it.`,
     );
   }
-  for (const download of included.filter((candidate) => candidate.timeZone !== null)) {
-    notes.push(`${download.fileName} shows its Last Used times in ${download.timeZone}; they are kept as written.`);
+  for (const download of included.filter((candidate) => candidate.timeZone !== null && candidate.timeZone !== timeZone)) {
+    notes.push(`${download.fileName} shows its Last Used times in ${download.timeZone}, not ${timeZone}, and they are kept as written.`);
   }
   return notes;
 }

@@ -52,7 +52,7 @@ export function buildReport(
     timeZone: request.timeZone,
     hasDirectory,
     basis,
-    notes: downloadNotes(db, request.channel, basis),
+    notes: downloadNotes(db, request.channel, basis, request.timeZone),
     kpis: channelKpis(request.channel).map((kpi) => computeKpi(db, kpi, basis)),
     // Totals have no dates inside their period, so a report from downloads has no trend.
     weekly: fromDownloads ? [] : table('weekly').map(toWeekRow),

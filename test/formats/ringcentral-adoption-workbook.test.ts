@@ -1,4 +1,3 @@
-import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import type { EngineApi, LoadOutcome } from '../../lib/engine/api';
 import type { Database } from '../../lib/engine/database';
@@ -7,64 +6,8 @@ import { createEngine } from '../../lib/engine/engine';
 import { bytesSource } from '../../lib/engine/source';
 import { FORMATS } from '../../lib/formats/index';
 import { DOWNLOAD_FEEDS_NOTE, ringcentralAdoptionWorkbook } from '../../lib/formats/ringcentral-adoption-workbook';
+import { general, half, KPIS, phoneTable, SHARED, VIDEO_HEADER, wall, workbook, type Input, type SheetSpec } from '../support/adoption-workbooks';
 import { sniffBytes } from './helpers';
-
-interface Input {
-  name: string;
-  bytes: Uint8Array;
-}
-
-const SHARED = ['User Name', 'User Extension', 'User Email', 'Status', 'User Status', 'Department', 'Site', 'Endpoint', 'Version', 'Last Used', 'Usage Count'];
-const PHONE_HEADER = [...SHARED, 'Number of Calls', 'Percent of Calls'];
-const VIDEO_HEADER = [...SHARED, 'Number of Meets', 'Percent of Meets', 'Host Count', 'Participant Count'];
-
-/** exceljs reads a Date's UTC fields as the wall-clock time shown, as Excel does. */
-const wall = (iso: string) => new Date(`${iso}Z`);
-
-interface SheetSpec {
-  name: string;
-  rows: unknown[][];
-}
-
-async function workbook(name: string, sheets: SheetSpec[]): Promise<Input> {
-  const book = new ExcelJS.Workbook();
-  for (const sheet of sheets) {
-    const worksheet = book.addWorksheet(sheet.name);
-    for (const row of sheet.rows) worksheet.addRow(row);
-  }
-  return { name, bytes: new Uint8Array(await book.xlsx.writeBuffer()) };
-}
-
-function general(from: unknown, to: unknown, timeZone?: string): SheetSpec {
-  const rows: unknown[][] = [
-    ['User name', 'Ada Admin'],
-    ['User Extension', '100'],
-    ['Download page name', 'Phone'],
-    ['From time', from],
-    ['To time', to],
-  ];
-  if (timeZone !== undefined) rows.push(['Time zone', timeZone]);
-  return { name: 'General metrics', rows };
-}
-
-const KPIS: SheetSpec = { name: 'KPIs', rows: [['KPI', 'Value', 'Unit', 'Definition'], ['Users', 2, 'users', 'People.']] };
-
-function phoneTable(name = 'User Table', calls = 4): SheetSpec {
-  return {
-    name,
-    rows: [
-      PHONE_HEADER,
-      ['Alice Adams', '101', 'alice@example.com', 'Frequent', 'Active', 'Sales', 'Boston', 'Desk phone', '6.4.3', wall('2026-03-02T09:15:00'), 3, calls, 0.8],
-      ['Alice Adams', '101', 'alice@example.com', 'Frequent', 'Active', 'Sales', 'Boston', 'RingCentral app for Windows', '24.10', wall('2026-03-03T10:00:00'), 1, calls, 0.8],
-      [],
-      ['Bob Brown', '007', 'bob@example.com', 'Never', 'Inactive', 'Support', 'Denver', null, null, null, 0, 0, 0],
-    ],
-  };
-}
-
-function half(name: string, from: string, to: string): Promise<Input> {
-  return workbook(name, [general(wall(`${from}T00:00:00`), wall(`${to}T23:59:59`), 'America/New_York'), KPIS, phoneTable()]);
-}
 
 let db: Database;
 let engine: EngineApi<Input>;

@@ -89,6 +89,14 @@ describe('phone report from downloads', () => {
     ]);
   });
 
+  test('notes a download in another zone', () => {
+    db.run(`UPDATE usage_totals SET time_zone = 'Europe/Berlin' WHERE file_id = 2`);
+    db.run(`UPDATE usage_totals SET time_zone = 'America/New_York' WHERE file_id = 3`);
+    const notes = phoneReport(db).notes;
+    expect(notes).toContain('h1.xlsx shows its Last Used times in Europe/Berlin, not America/New_York, and they are kept as written.');
+    expect(notes.filter((note) => note.startsWith('h2.xlsx'))).toEqual([]);
+  });
+
   test('other channels ignore phone downloads', () => {
     const report = buildReport(db, { channel: 'message', period: YEAR, timeZone: 'UTC', thresholds: DEFAULT_THRESHOLDS }, []);
     expect(report.basis).toBe('events');
