@@ -179,7 +179,10 @@ export interface UnmappedEndpoint {
   uses: number;
 }
 
-/** The span of event dates loaded for a channel, used for the "All data" preset. */
+/**
+ * The span of event dates loaded for a channel, or of its downloads' periods when it has no events,
+ * used for the "All data" preset.
+ */
 export interface DataRange {
   channel: Channel;
   first: string | null;

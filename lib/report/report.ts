@@ -45,7 +45,12 @@ export function buildReport(
   const fromDownloads = basis === 'downloads';
   // The downloads list their account's inactive users, so a report built from them can count those too.
   const hasDirectory = params?.has_directory === true || fromDownloads;
-  const table = (name: string) => db.query(sqlFile(fromDownloads && hasSqlFile(`downloads/tables/${name}`) ? `downloads/tables/${name}` : `tables/${name}`));
+  // A table with a downloads variant (downloads/tables/) runs that one; the others read only tables
+  // that both bases build.
+  const table = (name: string) => {
+    const variant = `downloads/tables/${name}`;
+    return db.query(sqlFile(fromDownloads && hasSqlFile(variant) ? variant : `tables/${name}`));
+  };
   return {
     channel: request.channel,
     period: request.period,
