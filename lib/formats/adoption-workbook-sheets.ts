@@ -92,6 +92,8 @@ export function readDownloadPeriod(workbook: Workbook, fileName: string): Downlo
     const toCell = labelled.get('to time');
     if (fromCell === undefined || toCell === undefined) continue;
 
+    // NOTE: the layout follows this product's own workbooks. No RingCentral download was at hand to
+    // check whether its To time is the last day included (as read here) or midnight after it.
     const from = readDay(fromCell, fileName, worksheet, 'From time');
     const to = readDay(toCell, fileName, worksheet, 'To time');
     if (from > to) {
