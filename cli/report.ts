@@ -59,6 +59,7 @@ async function main(argv: string[]): Promise<number> {
     console.log(`\n${channel[0]!.toUpperCase()}${channel.slice(1)}, ${period.from} to ${period.to} (${options.timeZone})`);
     for (const kpi of report.kpis) console.log(`  ${kpi.label}: ${formatKpi(kpi)}`);
     console.log(`  User Table: ${report.users.length} rows`);
+    for (const note of report.notes) console.log(`  Note: ${note}`);
     console.log(`Wrote ${target}`);
   }
 
@@ -103,8 +104,8 @@ function printSummary(summary: ImportSummary): void {
   for (const note of summary.notes) console.log(`  Note: ${note}`);
 }
 
-function formatKpi({ value, unit }: Kpi): string {
-  if (value === null) return 'unknown';
+function formatKpi({ value, unit, unavailable }: Kpi): string {
+  if (value === null) return unavailable === undefined ? 'unknown' : 'not available from downloaded workbooks';
   if (typeof value === 'string') return value;
   // Percent KPIs are fractions, as in the workbook.
   if (unit === '%') return `${(value * 100).toFixed(1)}%`;

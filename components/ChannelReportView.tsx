@@ -12,7 +12,7 @@ const MISSING_DATA: Record<Channel, string> = {
 
 interface Props {
   channel: Channel;
-  /** Whether any loaded file carries this channel's events. */
+  /** Whether any loaded file carries this channel's events or its downloaded totals. */
   hasData: boolean;
   report: ChannelReport | null;
   loading: boolean;
@@ -64,6 +64,13 @@ export function ChannelReportView(props: Props) {
           No users list is loaded, so users who never used this channel cannot be known: the population is the
           users found in the data.
         </p>
+      )}
+      {report.notes.length > 0 && (
+        <div class="notice" id="report-notes">
+          {report.notes.map((note) => (
+            <p key={note}>{note}</p>
+          ))}
+        </div>
       )}
       <KpiCards kpis={report.kpis} hasDirectory={report.hasDirectory} previous={previous} />
       <ChannelCharts report={report} />

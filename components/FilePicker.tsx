@@ -62,7 +62,8 @@ export function FilePicker({ busy, onFiles, onSamples }: Props) {
           </button>
         </div>
         <p id="file-input-hint" class="hint">
-          Users list, extension list, call log, meeting history, messaging export or usage events. The format
+          Users list, extension list, call log, meeting history, messaging export, usage events or downloaded
+          Adoption and Usage workbooks. The format
           is recognised from each file's content. The sample data replaces any files already loaded.
         </p>
       </div>

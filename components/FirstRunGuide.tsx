@@ -31,6 +31,12 @@ export function FirstRunGuide() {
           members and chats. Its retention (30, 60 or 90 days) may cover less than your period.
         </li>
         <li>
+          <strong>Adoption and Usage workbooks</strong> (any channel): the Excel download of RingCentral's Adoption
+          and Usage report, one channel and at most 6 months each. Drop two half-years to see a year. They hold
+          totals per user and endpoint, so they feed fewer KPIs than the exports above, and a channel uses them
+          only when none of those exports is loaded.
+        </li>
+        <li>
           <strong>Client apps and versions</strong> (any channel): no RingCentral export names them, so fill in
           the usage-events CSV, one row per use with the channel, time, user e-mail or extension, endpoint
           (client app) and version.{' '}

@@ -12,7 +12,7 @@ interface Props {
 
 /** Renders one card per KPI: label, formatted value and unit, the change against the previous period, and the definition. */
 export function KpiCards({ kpis, hasDirectory, previous }: Props) {
-  // A KPI carries no reason for a missing value; without a users list that is the usual one.
+  // Without a reason from the KPI itself, a missing users list is the usual one.
   const missingReason = hasDirectory
     ? 'No data in this period to compute it.'
     : 'Unknown without a users list, or no data in this period.';
@@ -33,7 +33,7 @@ export function KpiCards({ kpis, hasDirectory, previous }: Props) {
               <span class="kpi-card__unit"> {kpi.unit}</span>
             )}
           </span>
-          {kpi.value === null && <span class="kpi-card__missing">{missingReason}</span>}
+          {kpi.value === null && <span class="kpi-card__missing">{kpi.unavailable ?? missingReason}</span>}
           {previous && <DeltaLine kpi={kpi} previous={previousById.get(kpi.id)} period={previous.period} />}
           <span class="kpi-card__definition">{kpi.definition}</span>
         </li>

@@ -111,6 +111,8 @@ function syntheticReport(count: number): ChannelReport {
     period: PERIOD,
     timeZone: TIME_ZONE,
     hasDirectory: true,
+    basis: 'events',
+    notes: [],
     kpis,
     weekly: Array.from({ length: 52 }, (_, week) => ({
       weekStart: new Date(Date.UTC(2024, 11, 30) + week * 7 * 86_400_000).toISOString().slice(0, 10),

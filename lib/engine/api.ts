@@ -26,7 +26,7 @@ export interface EngineApi<Input> {
   loadFiles(args: { files: Input[]; timeZone?: string }): Promise<LoadOutcome[]>;
   removeFile(args: { fileId: number }): Promise<void>;
   listFiles(): Promise<ImportSummary[]>;
-  /** First and last local dates with events of the channel, in `timeZone`. */
+  /** First and last local dates with events of the channel in `timeZone`, else of its downloads' periods. */
   dataRange(args: { channel: Channel; timeZone: string }): Promise<DataRange>;
   report(args: ReportRequest): Promise<ChannelReport>;
   workbook(args: WorkbookRequest): Promise<Workbook>;

@@ -47,7 +47,8 @@ export function createEngine<Input>(options: EngineOptions<Input>): EngineApi<In
 
       const fileId = nextFileId++;
       const result = db.transaction(() => format.load({ db, fileId, file }));
-      const summary = summarise(db, { fileId, fileName, format, result, sniffNotes: file.notes, timeZone });
+      const sniffNotes = format.readsWholeWorkbook === true ? [] : file.notes;
+      const summary = summarise(db, { fileId, fileName, format, result, sniffNotes, timeZone });
       const print = await fingerprint(source);
       const twin = [...fingerprints].find(([, other]) => other === print);
       if (twin !== undefined) {
@@ -81,6 +82,7 @@ export function createEngine<Input>(options: EngineOptions<Input>): EngineApi<In
         db.run('DELETE FROM events WHERE file_id = ?', [fileId]);
         db.run('DELETE FROM users WHERE file_id = ?', [fileId]);
         db.run('DELETE FROM identities WHERE file_id = ?', [fileId]);
+        db.run('DELETE FROM usage_totals WHERE file_id = ?', [fileId]);
       });
       summaries.delete(fileId);
       fingerprints.delete(fileId);
@@ -113,7 +115,7 @@ export function createEngine<Input>(options: EngineOptions<Input>): EngineApi<In
 
     async reset() {
       const db = await ready;
-      db.transaction(() => db.run('DELETE FROM events; DELETE FROM users; DELETE FROM identities'));
+      db.transaction(() => db.run('DELETE FROM events; DELETE FROM users; DELETE FROM identities; DELETE FROM usage_totals'));
       // Loads drop their files' registrations; this also covers a load cut short by a cancel.
       db.bindings.dropFiles();
       summaries.clear();
@@ -135,7 +137,12 @@ function summarise(db: Database, { fileId, fileName, format, result, sniffNotes,
   const range = fileDateRanges(db, timeZone).get(fileId);
   // The channels the file's rows feed, which may be fewer than the format can write.
   const channels = db
-    .query<{ channel: Channel }>('SELECT DISTINCT channel FROM events WHERE file_id = ? ORDER BY channel', [fileId])
+    .query<{ channel: Channel }>(
+      `SELECT channel FROM events WHERE file_id = ?
+       UNION SELECT channel FROM usage_totals WHERE file_id = ?
+       ORDER BY channel`,
+      [fileId, fileId],
+    )
     .map((row) => row.channel);
   return {
     fileId,

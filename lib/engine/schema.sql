@@ -1,4 +1,4 @@
--- The canonical tables. Every input format writes into these two, and every number of the report is
+-- The canonical tables. Every input format writes into these, and every number of the report is
 -- computed from them. Text columns keep identities exactly as written (extensions keep leading zeros).
 
 -- One row per users-list or extension-list entry.
@@ -52,4 +52,32 @@ CREATE TABLE IF NOT EXISTS identities (
   extension    VARCHAR,
   email        VARCHAR,
   name         VARCHAR
+);
+
+-- Totals of a downloaded Adoption and Usage workbook: one row per User Table row (one user on one
+-- endpoint, over the download's whole period). They are aggregates, so they never become events; the
+-- report reads them only for a channel without events.
+CREATE TABLE IF NOT EXISTS usage_totals (
+  file_id           INTEGER NOT NULL,
+  file_name         VARCHAR NOT NULL,
+  sheet             VARCHAR NOT NULL,
+  source_line       INTEGER NOT NULL,  -- the row in that worksheet
+  channel           VARCHAR NOT NULL,  -- phone, video, message
+  period_from       DATE NOT NULL,     -- the download's From and To days, both inclusive
+  period_to         DATE NOT NULL,
+  time_zone         VARCHAR,           -- the download's Time zone row, when it has one
+  user_name         VARCHAR,
+  user_extension    VARCHAR,
+  user_email        VARCHAR,
+  status            VARCHAR,           -- Frequent, Regular, Occasional, Never, as written
+  user_status       VARCHAR,           -- Active or Inactive, as written
+  department        VARCHAR,
+  site              VARCHAR,
+  endpoint          VARCHAR,
+  version           VARCHAR,
+  last_used_wall    TIMESTAMP,         -- wall-clock time as the workbook shows it
+  usage_count       INTEGER NOT NULL,
+  channel_count     INTEGER,           -- Number of Calls, Meets or Messages (the same on each of a user's rows)
+  host_count        INTEGER,           -- video only
+  participant_count INTEGER
 );

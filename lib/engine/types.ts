@@ -90,6 +90,8 @@ export interface Kpi {
   value: number | string | null;
   unit: string;
   definition: string;
+  /** Why the value is null, when the report knows (such as a report built from downloaded workbooks). */
+  unavailable?: string;
 }
 
 export interface WeekRow {
@@ -114,7 +116,8 @@ export interface BreakdownRow {
 }
 
 export type UserStatus = 'Active' | 'Inactive';
-export type UsageStatus = 'Frequent' | 'Regular' | 'Occasional' | 'Never';
+/** Empty when the report cannot know it (several downloaded workbooks summed, which lack active days). */
+export type UsageStatus = 'Frequent' | 'Regular' | 'Occasional' | 'Never' | '';
 
 /** One User Table row: one user on one endpoint (or one empty-endpoint row for an inactive user). */
 export interface UserRow {
@@ -143,8 +146,18 @@ export interface ChannelReport {
   channel: Channel;
   period: Period;
   timeZone: string;
-  /** False when no users list is loaded, so inactive users cannot be known. */
+  /**
+   * False when inactive users cannot be known: no users list is loaded and the report is built from
+   * events. A report built from downloaded workbooks knows them from the downloads' Inactive rows.
+   */
   hasDirectory: boolean;
+  /**
+   * `events` when the channel's report counts single uses; `downloads` when the channel has no events
+   * and the report sums the totals of downloaded Adoption and Usage workbooks.
+   */
+  basis: ReportBasis;
+  /** Plain sentences about what fed the report: downloads left out or not used, and why. */
+  notes: string[];
   kpis: Kpi[];
   weekly: WeekRow[];
   /** One row per day of the period. */
@@ -158,13 +171,18 @@ export interface ChannelReport {
   unmappedEndpoints?: UnmappedEndpoint[];
 }
 
+export type ReportBasis = 'events' | 'downloads';
+
 export interface UnmappedEndpoint {
   raw: string;
   /** Uses in the period from that client. */
   uses: number;
 }
 
-/** The span of event dates loaded for a channel, used for the "All data" preset. */
+/**
+ * The span of event dates loaded for a channel, or of its downloads' periods when it has no events,
+ * used for the "All data" preset.
+ */
 export interface DataRange {
   channel: Channel;
   first: string | null;

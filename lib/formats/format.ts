@@ -1,3 +1,4 @@
+import type { Workbook } from 'exceljs';
 import type { Database } from '../engine/database';
 import type { Source } from '../engine/source';
 import type { Channel } from '../engine/types';
@@ -23,6 +24,8 @@ export interface SniffedFile {
   };
   /** Delimited text or a worksheet: its data records, scanned whole; set whenever `table` is. */
   records?: RecordScan;
+  /** An XLSX workbook as exceljs read it, for formats that look past the first worksheet with a header. */
+  workbook?: Workbook;
   /** A JSON file's parsed document. */
   json?: unknown;
   /**
@@ -60,6 +63,11 @@ export interface Format {
   label: string;
   /** Channels whose events it writes; empty for users lists. */
   channels: Channel[];
+  /**
+   * True when the format reads an XLSX workbook's sheets itself, so the worksheet that sniffing chose
+   * and its notes do not apply to the import summary.
+   */
+  readsWholeWorkbook?: boolean;
   recognise(file: SniffedFile): boolean;
   load(context: LoadContext): LoadResult;
 }

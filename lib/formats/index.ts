@@ -1,4 +1,5 @@
 import type { Format } from './format';
+import { ringcentralAdoptionWorkbook } from './ringcentral-adoption-workbook';
 import { ringcentralCallLogCsv } from './ringcentral-call-log-csv';
 import { ringcentralCallLogJson } from './ringcentral-call-log-json';
 import { ringcentralExtensionListJson } from './ringcentral-extension-list-json';
@@ -15,6 +16,7 @@ import { usageEventsCsv } from './usage-events-csv';
  * whose `recognise` returns true loads the file.
  */
 export const FORMATS: readonly Format[] = [
+  ringcentralAdoptionWorkbook,
   ringcentralCallLogJson,
   ringcentralCallLogCsv,
   usageEventsCsv,

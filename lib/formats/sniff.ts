@@ -346,7 +346,7 @@ async function sniffZip(source: Source): Promise<SniffedFile> {
     return { source, utf8: source, encoding: 'binary', container: 'zip', zipEntries: jsonEntries(source, bytes), notes: [] };
   }
 
-  const file: SniffedFile = { source, utf8: source, encoding: 'binary', container: 'xlsx', notes: [] };
+  const file: SniffedFile = { source, utf8: source, encoding: 'binary', container: 'xlsx', workbook, notes: [] };
   for (const worksheet of workbook.worksheets) {
     const rows = worksheetRows(worksheet);
     const index = findHeaderIndex(rows, (width, header) => width <= header);
@@ -435,7 +435,7 @@ function worksheetRows(worksheet: ExcelJS.Worksheet): string[][] {
   for (let r = 1; r <= worksheet.rowCount; r++) {
     const row = worksheet.getRow(r);
     const cells: string[] = [];
-    for (let c = 1; c <= row.cellCount; c++) cells.push(cellText(row.getCell(c)));
+    for (let c = 1; c <= row.cellCount; c++) cells.push(worksheetCellText(row.getCell(c)));
     while (cells.length > 0 && cells[cells.length - 1]!.trim() === '') cells.pop();
     rows.push(cells);
   }
@@ -444,7 +444,8 @@ function worksheetRows(worksheet: ExcelJS.Worksheet): string[][] {
   return rows;
 }
 
-function cellText(cell: ExcelJS.Cell): string {
+/** Returns the text a cell shows: dates as ISO wall-clock time, zero-padded numbers with their zeros. */
+export function worksheetCellText(cell: ExcelJS.Cell): string {
   const value = cell.value;
   if (value instanceof Date) return isoWallClock(value);
   if (value !== null && typeof value === 'object' && 'result' in value && value.result instanceof Date) {
@@ -460,7 +461,7 @@ function cellText(cell: ExcelJS.Cell): string {
 }
 
 /** exceljs returns a date cell as the UTC instant whose UTC fields are the wall-clock time shown. */
-function isoWallClock(date: Date): string {
+export function isoWallClock(date: Date): string {
   return date.toISOString().slice(0, 19);
 }
 

@@ -7,6 +7,7 @@ import type {
   DayRow,
   ImportSummary,
   Kpi,
+  ReportBasis,
   ReportRequest,
   UnmappedEndpoint,
   UserRow,
@@ -14,7 +15,8 @@ import type {
 } from '../engine/types';
 import { DEFAULT_ENDPOINT_RULES, type EndpointRule } from './endpoints';
 import { fileDateRanges } from './data-range';
-import { channelKpis } from './kpi-files';
+import { downloadNotes, NOT_FROM_DOWNLOADS } from './download-notes';
+import { channelKpis, type KpiFile } from './kpi-files';
 import { assertPeriod } from './period';
 import { hasSqlFile, sqlFile } from './sql-files';
 import { toCount, toEpochMillis, toKpiValue, toNumber, toText } from './values';
@@ -38,25 +40,43 @@ export function buildReport(
   assertTimeZone(request.timeZone);
   prepare(db, request, endpointRules ?? DEFAULT_ENDPOINT_RULES);
 
-  const hasDirectory = db.query('SELECT has_directory FROM report_params')[0]?.has_directory === true;
+  const params = db.query('SELECT has_directory, basis FROM report_params')[0];
+  const basis: ReportBasis = params?.basis === 'downloads' ? 'downloads' : 'events';
+  const fromDownloads = basis === 'downloads';
+  // The downloads list their account's inactive users, so a report built from them can count those too.
+  const hasDirectory = params?.has_directory === true || fromDownloads;
+  // A table with a downloads variant (downloads/tables/) runs that one; the others read only tables
+  // that both bases build.
+  const table = (name: string) => {
+    const variant = `downloads/tables/${name}`;
+    return db.query(sqlFile(fromDownloads && hasSqlFile(variant) ? variant : `tables/${name}`));
+  };
   return {
     channel: request.channel,
     period: request.period,
     timeZone: request.timeZone,
     hasDirectory,
-    kpis: channelKpis(request.channel).map(({ id, label, unit, definition, sql }): Kpi => {
-      const value = toKpiValue(db.query(sql)[0]?.value);
-      return { id, label, unit, definition, value };
-    }),
-    weekly: db.query(sqlFile('tables/weekly')).map(toWeekRow),
-    daily: db.query(sqlFile('tables/daily')).map(toDayRow),
-    byDepartment: db.query(sqlFile('tables/by-department')).map(toBreakdownRow),
-    bySite: db.query(sqlFile('tables/by-site')).map(toBreakdownRow),
-    byEndpoint: db.query(sqlFile('tables/by-endpoint')).map(toBreakdownRow),
-    users: db.query(sqlFile('tables/user-table')).map((row) => toUserRow(row, request.channel)),
+    basis,
+    notes: downloadNotes(db, request.channel, basis, request.timeZone),
+    kpis: channelKpis(request.channel).map((kpi) => computeKpi(db, kpi, basis)),
+    // Totals have no dates inside their period, so a report from downloads has no trend.
+    weekly: fromDownloads ? [] : table('weekly').map(toWeekRow),
+    daily: fromDownloads ? [] : table('daily').map(toDayRow),
+    byDepartment: table('by-department').map(toBreakdownRow),
+    bySite: table('by-site').map(toBreakdownRow),
+    byEndpoint: table('by-endpoint').map(toBreakdownRow),
+    users: table('user-table').map((row) => toUserRow(row, request.channel)),
     sources: sourcesInZone(db, sources, request),
-    unmappedEndpoints: db.query(sqlFile('tables/unmapped-endpoints')).map(toUnmappedEndpoint),
+    // A download's endpoints are kept as written, so no endpoint rule is applied to them.
+    unmappedEndpoints: fromDownloads ? [] : table('unmapped-endpoints').map(toUnmappedEndpoint),
   };
+}
+
+function computeKpi(db: Database, kpi: KpiFile, basis: ReportBasis): Kpi {
+  const { id, label, unit, definition } = kpi;
+  if (basis === 'events') return { id, label, unit, definition, value: toKpiValue(db.query(kpi.sql)[0]?.value) };
+  if (kpi.downloadsSql === null) return { id, label, unit, definition, value: null, unavailable: NOT_FROM_DOWNLOADS };
+  return { id, label, unit, definition, value: toKpiValue(db.query(kpi.downloadsSql)[0]?.value) };
 }
 
 /** Returns the files that fed the channel, with their date ranges in the report time zone. */
@@ -88,9 +108,12 @@ function prepare(db: Database, request: ReportRequest, endpointRules: readonly E
   ]);
   loadZoneOffsets(db, request.timeZone);
   loadEndpointRules(db, endpointRules);
-  for (const step of ['prepare/10-people', 'prepare/20-channel-events', 'prepare/30-population', `${channel}/uses`, 'prepare/40-report-uses']) {
+  for (const step of ['prepare/10-people', 'prepare/20-channel-events', 'prepare/25-downloads', 'prepare/30-population']) {
     db.run(sqlFile(step));
   }
+  const basis = db.query('SELECT basis FROM report_params')[0]?.basis;
+  const useSteps = basis === 'downloads' ? ['downloads/uses'] : [`${channel}/uses`, 'prepare/40-report-uses'];
+  for (const step of useSteps) db.run(sqlFile(step));
 }
 
 function loadEndpointRules(db: Database, rules: readonly EndpointRule[]): void {

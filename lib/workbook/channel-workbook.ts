@@ -37,6 +37,7 @@ export async function buildChannelWorkbook(args: {
     productVersion,
     sources: report.sources,
     hasDirectory: report.hasDirectory,
+    notes: report.notes,
   });
   writeKpiSheet(addUniqueWorksheet(workbook, 'KPIs'), report, request.charts);
   addUserSheets(workbook, 'User Table', report, args.maxRowsPerSheet ?? EXCEL_MAX_ROWS);

@@ -41,6 +41,7 @@ export async function buildCombinedWorkbook(args: {
     productVersion,
     sources: uniqueSources(reports),
     hasDirectory: reports.every((report) => report.hasDirectory),
+    notes: reports.flatMap((report) => report.notes.map((note) => `${CHANNEL_LABELS[report.channel].page}: ${note}`)),
   });
   for (const report of reports) {
     const page = CHANNEL_LABELS[report.channel].page;

@@ -16,6 +16,8 @@ export interface GeneralSheetContent {
   productVersion: string;
   sources: readonly ImportSummary[];
   hasDirectory: boolean;
+  /** The reports' notes, such as downloaded workbooks left out, one row each below the sources. */
+  notes: readonly string[];
 }
 
 export const SOURCE_HEADERS = ['Source file', 'Format', 'Rows read', 'Rows used', 'First date', 'Last date', 'Notes'];
@@ -39,10 +41,9 @@ export function writeGeneralSheet(worksheet: Worksheet, content: GeneralSheetCon
   addBlankRow(writer);
   addTable(writer, SOURCE_HEADERS, content.sources.map(sourceCells));
 
-  if (!content.hasDirectory) {
-    addBlankRow(writer);
-    addRow(writer, [{ value: NO_DIRECTORY_NOTE }], { measure: false });
-  }
+  const notes = content.hasDirectory ? content.notes : [NO_DIRECTORY_NOTE, ...content.notes];
+  if (notes.length > 0) addBlankRow(writer);
+  for (const note of notes) addRow(writer, [textCell(note)], { measure: false });
   applyColumnWidths(writer);
 }
 

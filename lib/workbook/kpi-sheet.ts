@@ -7,6 +7,10 @@ import { addBlankRow, addRow, addTable, applyColumnWidths, createSheetWriter, fr
 
 export const KPI_HEADERS = ['KPI', 'Value', 'Unit', 'Definition'];
 
+/** The row below the empty weekly trend of a report built from downloaded workbooks. */
+export const NO_TREND_FROM_DOWNLOADS =
+  'No weekly trend: downloaded workbooks hold totals over their whole period, not uses by day.';
+
 /** The KPI unit that marks a value as a fraction (0.25), shown with a percent format (25.0%). */
 export const PERCENT_UNIT = '%';
 
@@ -24,6 +28,7 @@ export function writeKpiSheet(worksheet: Worksheet, report: ChannelReport, chart
 
   addBlankRow(writer);
   addTable(writer, ['Week start', 'Week end', 'Active users', volume], report.weekly.map(weekCells));
+  if (report.basis === 'downloads') addRow(writer, [textCell(NO_TREND_FROM_DOWNLOADS)], { measure: false });
 
   const breakdowns: [string, BreakdownRow[]][] = [
     ['By Department', report.byDepartment],
@@ -39,8 +44,10 @@ export function writeKpiSheet(worksheet: Worksheet, report: ChannelReport, chart
   addChartImages(worksheet, charts, KPI_HEADERS.length + 1);
 }
 
+// A KPI without a value leaves its Value cell empty (never 0), and the reason follows its definition.
 function kpiCells(kpi: Kpi): CellSpec[] {
-  return [textCell(kpi.label), kpiValueCell(kpi), textCell(kpi.unit), textCell(kpi.definition)];
+  const definition = kpi.unavailable === undefined ? kpi.definition : `${kpi.definition} ${kpi.unavailable}`;
+  return [textCell(kpi.label), kpiValueCell(kpi), textCell(kpi.unit), textCell(definition)];
 }
 
 function kpiValueCell(kpi: Kpi): CellSpec {

@@ -29,6 +29,15 @@ describe.each(CHANNELS)('%s KPI files', (channel) => {
   });
 });
 
+describe('downloads KPI files', () => {
+  const ids = new Set(CHANNELS.flatMap((channel) => channelKpis(channel).map((kpi) => kpi.id)));
+  const files = readdirSync(new URL('lib/report/downloads/kpis/', root)).map((name) => name.replace(/\.sql$/, ''));
+
+  test.each(files.map((id) => [id]))('%s names a KPI', (id) => {
+    expect(ids, `Name lib/report/downloads/kpis/${id}.sql after a KPI of lib/report/kpis/`).toContain(id);
+  });
+});
+
 describe('format files', () => {
   const formatFiles = readdirSync(new URL('lib/formats/', root)).filter((name) => name.endsWith('.ts'));
   const docs = read('docs/formats.md');

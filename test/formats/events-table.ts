@@ -42,6 +42,6 @@ export function eventRow(values: Record<string, unknown>): Record<string, unknow
 /** Lists the tables other than the canonical ones left in the database, temporary ones included. */
 export function leftoverTables(db: Database): string[] {
   return db
-    .query<{ name: string }>(`SELECT table_name AS name FROM duckdb_tables() WHERE table_name NOT IN ('events', 'users', 'identities') ORDER BY 1`)
+    .query<{ name: string }>(`SELECT table_name AS name FROM duckdb_tables() WHERE table_name NOT IN ('events', 'users', 'identities', 'usage_totals') ORDER BY 1`)
     .map((row) => row.name);
 }

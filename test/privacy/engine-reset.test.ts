@@ -4,6 +4,7 @@ import { expect, test } from 'vitest';
 import { openNodeDatabase } from '../../lib/engine/duckdb-node';
 import { createEngine } from '../../lib/engine/engine';
 import { bytesSource } from '../../lib/engine/source';
+import { half, type Input } from '../support/adoption-workbooks';
 
 const CALL_LOG = path.resolve('samples/call-log-detailed.csv');
 
@@ -33,4 +34,20 @@ test('engine keeps no file registered and reset forgets rows', async () => {
 
   expect(await engine.listFiles()).toEqual([]);
   for (const table of ['events', 'users', 'identities']) expect(countRows(db, table), table).toBe(0);
+});
+
+test('reset forgets downloaded workbooks', async () => {
+  const database = openNodeDatabase();
+  const engine = createEngine<Input>({ database, toSource: (input) => bytesSource(input.name, input.bytes), productVersion: 'test' });
+  const outcomes = await engine.loadFiles({ files: [await half('h1.xlsx', '2026-01-01', '2026-06-30')] });
+  expect(outcomes.map((outcome) => outcome.ok)).toEqual([true]);
+  const db = await database;
+  expect(countRows(db, 'usage_totals')).toBeGreaterThan(0);
+
+  await engine.reset();
+
+  // Every canonical table, so a table added later cannot be missed by reset.
+  const tables = db.query<{ name: string }>('SELECT table_name AS name FROM duckdb_tables() WHERE NOT temporary').map((row) => row.name);
+  expect(tables).toContain('usage_totals');
+  for (const table of tables) expect(countRows(db, table), table).toBe(0);
 });

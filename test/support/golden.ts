@@ -2,7 +2,8 @@ import type { BreakdownRow, ChannelReport } from '../../lib/engine/types';
 
 /**
  * Renders a report as readable text for expected-result files: KPIs as `id: value`, tables as
- * `|`-separated rows, ratios to 6 decimals and wall-clock times as `YYYY-MM-DD HH:MM:SS`.
+ * `|`-separated rows, ratios to 6 decimals and wall-clock times as `YYYY-MM-DD HH:MM:SS`, then the
+ * report's notes when it has any.
  */
 export function renderReport(report: ChannelReport): string {
   const lines = ['# kpis', ...report.kpis.map((kpi) => `${kpi.id}: ${formatValue(kpi.value)}`)];
@@ -31,6 +32,7 @@ export function renderReport(report: ChannelReport): string {
       ),
     ),
   );
+  if (report.notes.length > 0) lines.push('# notes', ...report.notes);
   return `${lines.join('\n')}\n`;
 }
 

@@ -4,6 +4,7 @@ import type { Channel } from '../../lib/engine/types';
 import { CUT_NOTE, DATE_FORMAT, DATE_TIME_FORMAT, MAX_CELL_TEXT_LENGTH, PERCENT_FORMAT, TEXT_FORMAT } from '../../lib/workbook/cells';
 import { buildChannelWorkbook } from '../../lib/workbook/channel-workbook';
 import { NO_DIRECTORY_NOTE, SOURCE_HEADERS } from '../../lib/workbook/general-sheet';
+import { NO_TREND_FROM_DOWNLOADS } from '../../lib/workbook/kpi-sheet';
 import {
   channelReport,
   DST_GAP_LAST_USED,
@@ -168,6 +169,33 @@ describe('General metrics sheet', () => {
     const general = sheet(await buildAndRead('phone', { hasDirectory: false }), 'General metrics');
     expect(general.rowCount).toBe(14);
     expect(general.getCell('A14').value).toBe(NO_DIRECTORY_NOTE);
+  });
+});
+
+describe('workbook of a report from downloads', () => {
+  it('writes a KPI without a value as an empty cell with its reason', async () => {
+    const report = channelReport('phone');
+    report.kpis = [{ id: 'calls', label: 'Calls', value: null, unit: 'calls', definition: 'Distinct calls.', unavailable: 'Not from downloads.' }];
+    const book = await buildChannelWorkbook({ report, request: workbookRequest('phone'), productVersion: '0.1.0' });
+    const kpis = sheet(await readBack(book.bytes), 'KPIs');
+    expect(kpis.getCell('B2').type).toBe(ValueType.Null);
+    expect(kpis.getCell('D2').value).toBe('Distinct calls. Not from downloads.');
+  });
+
+  it('says why the weekly trend is empty', async () => {
+    const report = channelReport('phone', { basis: 'downloads', weekly: [] });
+    const book = await buildChannelWorkbook({ report, request: workbookRequest('phone'), productVersion: '0.1.0' });
+    const kpis = sheet(await readBack(book.bytes), 'KPIs');
+    const weekHeader = kpis.getRows(1, kpis.rowCount)!.find((row) => row.getCell(1).value === 'Week start')!;
+    expect(kpis.getRow(weekHeader.number + 1).getCell(1).value).toBe(NO_TREND_FROM_DOWNLOADS);
+  });
+
+  it('lists the report notes on General metrics', async () => {
+    const report = channelReport('phone', { notes: ['h3.xlsx is left out.'] });
+    const book = await buildChannelWorkbook({ report, request: workbookRequest('phone'), productVersion: '0.1.0' });
+    const general = sheet(await readBack(book.bytes), 'General metrics');
+    expect(general.rowCount).toBe(14);
+    expect(general.getCell('A14').value).toBe('h3.xlsx is left out.');
   });
 });
 

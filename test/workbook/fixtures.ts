@@ -109,6 +109,8 @@ export function channelReport(channel: Channel, overrides: Partial<ChannelReport
     period: { ...PERIOD },
     timeZone: TIME_ZONE,
     hasDirectory: true,
+    basis: 'events',
+    notes: [],
     kpis: [
       { id: 'users', label: 'Users', value: 5, unit: 'users', definition: 'People in the population.' },
       { id: 'active-rate', label: 'Active rate', value: 0.8, unit: '%', definition: 'Active users / users.' },

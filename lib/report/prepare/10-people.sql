@@ -1,5 +1,5 @@
 -- People: users-list rows, extension-list rows, identity rows (messaging members) and the identities
--- seen in events, merged into one row per person. Rows that share an e-mail (case-insensitive), an extension number or a platform id
+-- seen in events and in downloaded workbooks, merged into one row per person. Rows that share an e-mail (case-insensitive), an extension number or a platform id
 -- describe the same person. Attributes come from the users lists, the latest loaded file first.
 CREATE OR REPLACE TEMP TABLE identity_rows AS
 WITH tuples AS (
@@ -19,6 +19,13 @@ WITH tuples AS (
          nullif(lower(trim(user_email)), ''), nullif(trim(user_extension), ''), nullif(trim(user_platform_id), ''),
          trim(user_email), trim(user_extension), trim(user_name), NULL, NULL, NULL, NULL
   FROM events
+  UNION ALL
+  -- A download's rows also carry the user's department and site, used when no users list names them.
+  SELECT true, file_id, source_line,
+         nullif(lower(trim(user_email)), ''), nullif(trim(user_extension), ''), NULL,
+         trim(user_email), trim(user_extension), trim(user_name),
+         nullif(trim(department), ''), nullif(trim(site), ''), NULL, NULL
+  FROM usage_totals
 ),
 known AS (
   SELECT * FROM tuples WHERE coalesce(email_key, ext_key, id_key) IS NOT NULL
