@@ -1,6 +1,7 @@
-import { EngineError, ImportError, toPlainError } from '../errors';
+import { EngineError, toPlainError } from '../errors';
+import { mappedFormat, mappingFits, unrecognisedFileError } from '../formats/column-mapping';
 import { FORMATS } from '../formats/index';
-import type { Format, LoadResult } from '../formats/format';
+import type { Format, LoadResult, SniffedFile } from '../formats/format';
 import { sniff } from '../formats/sniff';
 import { dataRange, fileDateRanges } from '../report/data-range';
 import { reportNotes } from '../report/import-notes';
@@ -12,7 +13,7 @@ import type { Database } from './database';
 import { fingerprint } from './fingerprint';
 import schemaSql from './schema.sql?raw';
 import type { Source } from './source';
-import type { Channel, ImportSummary } from './types';
+import type { Channel, ColumnMapping, ImportSummary } from './types';
 
 export interface EngineOptions<Input> {
   /** The database, still starting; every call waits for it. */
@@ -36,14 +37,14 @@ export function createEngine<Input>(options: EngineOptions<Input>): EngineApi<In
   const fingerprints = new Map<number, string>();
   let nextFileId = 1;
 
-  async function loadOne(db: Database, input: Input, timeZone: string): Promise<LoadOutcome> {
+  async function loadOne(db: Database, input: Input, timeZone: string, mappings: readonly ColumnMapping[]): Promise<LoadOutcome> {
     let fileName = 'file';
     try {
       const source = await toSource(input);
       fileName = source.name;
       const file = await sniff(source);
-      const format = formats.find((candidate) => candidate.recognise(file));
-      if (format === undefined) throw unrecognised(fileName, formats);
+      const format = formats.find((candidate) => candidate.recognise(file)) ?? formatOfMapping(file, mappings);
+      if (format === undefined) throw unrecognisedFileError(file, formats);
 
       const fileId = nextFileId++;
       const result = db.transaction(() => format.load({ db, fileId, file }));
@@ -68,10 +69,10 @@ export function createEngine<Input>(options: EngineOptions<Input>): EngineApi<In
   }
 
   return {
-    async loadFiles({ files, timeZone = 'UTC' }) {
+    async loadFiles({ files, timeZone = 'UTC', mappings = [] }) {
       const db = await ready;
       const outcomes: LoadOutcome[] = [];
-      for (const input of files) outcomes.push(await loadOne(db, input, timeZone));
+      for (const input of files) outcomes.push(await loadOne(db, input, timeZone, mappings));
       return outcomes;
     },
 
@@ -151,13 +152,12 @@ function summarise(db: Database, { fileId, fileName, format, result, sniffNotes,
   };
 }
 
-function unrecognised(fileName: string, formats: readonly Format[]): ImportError {
-  return new ImportError(
-    { file: fileName },
-    'the file is not an export Adoption Lens recognises',
-    `It reads: ${formats.map((format) => format.label).join(', ')}. ` +
-      'Check that you dropped the export as downloaded, or convert other data to the usage-events format.',
-  );
+/** Returns the format of the first mapping made for the file's header, if any fits. */
+function formatOfMapping(file: SniffedFile, mappings: readonly ColumnMapping[]): Format | undefined {
+  const columns = file.table?.columns;
+  if (columns === undefined) return undefined;
+  const mapping = mappings.find((candidate) => mappingFits(candidate, columns));
+  return mapping === undefined ? undefined : mappedFormat(file.source.name, mapping);
 }
 
 /** Rejects with an EngineError when `promise` has not settled within `milliseconds`. */

@@ -12,6 +12,8 @@ const HEADER_SEARCH_LINES = 50;
 /** Non-blank lines after a header candidate whose field counts decide whether it is the header. */
 const HEADER_CHECK_LINES = 20;
 const DELIMITERS = [',', ';', '\t'] as const;
+/** Data rows kept as samples for mapping the columns of a file that no format recognises. */
+const SAMPLE_ROWS = 3;
 
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
 const UTF8_BOM = [0xef, 0xbb, 0xbf];
@@ -201,7 +203,12 @@ function findHeader(text: string): HeaderMatch | undefined {
     const header = records[index]!;
     if (header.line > HEADER_SEARCH_LINES) continue;
     const match: HeaderMatch = {
-      table: { columns: dedupeColumnNames(header.fields.map(cleanName)), headerLine: header.line, delimiter },
+      table: {
+        columns: dedupeColumnNames(header.fields.map(cleanName)),
+        headerLine: header.line,
+        delimiter,
+        samples: nonBlankRowsAfter(records.map((record) => record.fields), index, SAMPLE_ROWS),
+      },
       titleLines: records.slice(0, index).filter((record) => !isBlank(record.fields)).length,
     };
     if (best === undefined || isBetterHeader(match.table, best.table)) best = match;
@@ -354,7 +361,7 @@ async function sniffZip(source: Source): Promise<SniffedFile> {
 
     const csv = worksheetCsv(source, worksheet.name, rows, index);
     file.utf8 = bytesSource(source.name, new TextEncoder().encode(csv.text));
-    file.table = { columns: csv.columns, headerLine: index + 1, delimiter: ',' };
+    file.table = { columns: csv.columns, headerLine: index + 1, delimiter: ',', samples: nonBlankRowsAfter(rows, index, SAMPLE_ROWS) };
     file.records = await scanTableRecords(file.utf8, file.table);
     file.notes.push(`Read worksheet "${worksheet.name}".`);
     return file;

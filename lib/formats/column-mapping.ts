@@ -1,0 +1,93 @@
+import { USAGE_FIELDS, type ColumnMapping, type UsageField } from '../engine/types';
+import { ImportError, UnrecognisedFileError } from '../errors';
+import type { Format, SniffedFile } from './format';
+import { loadUsageColumns, usageEventsCsv } from './usage-events-csv';
+
+/**
+ * Column mappings: how a delimited file or worksheet that no format recognises is read as usage events,
+ * with the usage-events format's SQL, rules and error messages (see `loadUsageColumns`).
+ */
+
+/** Returns true when `mapping` was made for exactly this header: the same names in the same order. */
+export function mappingFits(mapping: ColumnMapping, columns: readonly string[]): boolean {
+  return mapping.header.length === columns.length && mapping.header.every((name, index) => name === columns[index]);
+}
+
+/**
+ * Checks that a mapping gives what every usage event needs, and returns one sentence per problem (none
+ * when it is complete). The workspace's form shows these, and the engine rejects a mapping with any.
+ */
+export function mappingProblems(mapping: ColumnMapping): string[] {
+  const { columns } = mapping;
+  const problems: string[] = [];
+  if (columns.channel === undefined && mapping.channel === undefined) {
+    problems.push('Choose the column that holds the channel, or one channel for the whole file.');
+  }
+  if (columns.time === undefined) problems.push('Choose the column that holds the time of each use.');
+  if (columns.user_email === undefined && columns.user_extension === undefined) {
+    problems.push("Choose the column that holds the user's e-mail address or extension number.");
+  }
+  if (columns.endpoint === undefined) problems.push('Choose the column that holds the endpoint (the client application).');
+  for (const field of USAGE_FIELDS) {
+    const column = columns[field];
+    if (column !== undefined && !mapping.header.includes(column)) {
+      problems.push(`The column "${column}" chosen for ${field} is not in the file's header.`);
+    }
+  }
+  return problems;
+}
+
+/**
+ * Returns the format that loads a file with `mapping`: usage events, labelled as mapped by hand.
+ * Throws an `ImportError` naming the file when the mapping is incomplete.
+ */
+export function mappedFormat(fileName: string, mapping: ColumnMapping): Format {
+  const problems = mappingProblems(mapping);
+  if (problems.length > 0) {
+    throw new ImportError({ file: fileName }, 'the column mapping is incomplete', problems.join(' '));
+  }
+  return {
+    ...usageEventsCsv,
+    label: 'Usage events (CSV), columns mapped by hand',
+    recognise: (file) => file.table !== undefined && mappingFits(mapping, file.table.columns),
+    load(context) {
+      const result = loadUsageColumns(context, mapping.columns, mapping.channel);
+      return { ...result, notes: [mappingNote(mapping), ...result.notes] };
+    },
+  };
+}
+
+/** The import summary's sentence on which mapping read the file, naming each field's column. */
+export function mappingNote(mapping: ColumnMapping): string {
+  const pairs = USAGE_FIELDS.flatMap((field: UsageField) => {
+    const column = mapping.columns[field];
+    return column === undefined ? [] : [`${field} from "${column}"`];
+  });
+  if (mapping.columns.channel === undefined && mapping.channel !== undefined) pairs.unshift(`channel ${mapping.channel} on every row`);
+  const which = mapping.savedOn === undefined ? 'the column mapping given for this load' : `the column mapping saved on ${mapping.savedOn} for this header`;
+  return `Read as usage events with ${which}: ${pairs.join(', ')}.`;
+}
+
+/**
+ * The error for a file that no format recognises. A file with a header row gets an
+ * `UnrecognisedFileError`, which carries the header so the columns can be mapped by hand.
+ */
+export function unrecognisedFileError(file: SniffedFile, formats: readonly Format[]): ImportError {
+  const problem = 'the file is not an export Adoption Lens recognises';
+  const known = `It reads: ${formats.map((format) => format.label).join(', ')}.`;
+  const table = file.table;
+  if (table === undefined || (file.container !== 'csv' && file.container !== 'xlsx')) {
+    return new ImportError(
+      { file: file.source.name },
+      problem,
+      `${known} Check that you dropped the export as downloaded, or convert other data to the usage-events format.`,
+    );
+  }
+  return new UnrecognisedFileError(
+    file.source.name,
+    { columns: table.columns, samples: table.samples ?? [] },
+    problem,
+    `${known} If it holds one row per use, map its columns to the usage-events fields: in the workspace, ` +
+      'fill in the form shown for this file; on the command line, pass --map FIELD=COLUMN or --columns FILE.json.',
+  );
+}
