@@ -5,6 +5,7 @@ import { BROWSER_RUNTIME, createDuckDB, DuckDBDataProtocol, VoidLogger } from 'd
 import { Database } from '../lib/engine/database';
 import { createEngine, withTimeout } from '../lib/engine/engine';
 import { fileSource } from '../lib/engine/source';
+import { BROWSER_READ_LIMITS } from '../lib/formats/read-limits';
 import { version } from '../package.json';
 
 // DuckDB runs synchronously inside this worker (the browser "blocking" bundle), from the wasm file
@@ -26,6 +27,7 @@ const engine = createEngine<File>({
   ),
   toSource: (file) => fileSource(file, DuckDBDataProtocol.BROWSER_FILEREADER),
   productVersion: version,
+  readLimits: BROWSER_READ_LIMITS,
 });
 
 Comlink.expose(engine);

@@ -2,6 +2,7 @@ import { EngineError, toPlainError } from '../errors';
 import { mappedFormat, mappingFits, unrecognisedFileError } from '../formats/column-mapping';
 import { FORMATS } from '../formats/index';
 import type { Format, LoadResult, SniffedFile } from '../formats/format';
+import type { ReadLimits } from '../formats/read-limits';
 import { sniff } from '../formats/sniff';
 import { dataRange, fileDateRanges } from '../report/data-range';
 import { reportNotes } from '../report/import-notes';
@@ -21,6 +22,8 @@ export interface EngineOptions<Input> {
   toSource(input: Input): Promise<Source> | Source;
   productVersion: string;
   formats?: readonly Format[];
+  /** The largest file each reading path accepts; without it, no size is rejected up front. */
+  readLimits?: ReadLimits;
 }
 
 /**
@@ -28,7 +31,7 @@ export interface EngineOptions<Input> {
  * transaction, so a failed file leaves the tables as they were.
  */
 export function createEngine<Input>(options: EngineOptions<Input>): EngineApi<Input> {
-  const { toSource, productVersion, formats = FORMATS } = options;
+  const { toSource, productVersion, formats = FORMATS, readLimits } = options;
   const ready = options.database.then((db) => {
     db.run(schemaSql);
     return db;
@@ -42,7 +45,7 @@ export function createEngine<Input>(options: EngineOptions<Input>): EngineApi<In
     try {
       const source = await toSource(input);
       fileName = source.name;
-      const file = await sniff(source);
+      const file = await sniff(source, readLimits);
       const format = formats.find((candidate) => candidate.recognise(file)) ?? formatOfMapping(file, mappings);
       if (format === undefined) throw unrecognisedFileError(file, formats);
 
