@@ -91,3 +91,14 @@ export function fromPlainError(plain: PlainError): Error {
   }
   return new EngineError(plain.message);
 }
+
+/**
+ * DuckDB's out-of-memory error ("Out of Memory Error: failed to allocate ..."), the message the CSV
+ * reader turns it into, and the errors V8 and WebAssembly raise when an allocation fails.
+ */
+const OUT_OF_MEMORY = /Out of Memory Error|not enough memory|Array buffer allocation failed|Invalid string length|memory access out of bounds|Aborted\(OOM\)/i;
+
+/** Returns true when `error` says the engine ran out of memory, after which its worker is replaced. */
+export function isOutOfMemory(error: unknown): boolean {
+  return error instanceof Error && OUT_OF_MEMORY.test(error.message);
+}

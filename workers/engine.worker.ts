@@ -30,4 +30,7 @@ const engine = createEngine<File>({
   readLimits: BROWSER_READ_LIMITS,
 });
 
+// Held until the worker ends, however it ends: the page asks for the same lock to learn that it has.
+void navigator.locks?.request(self.name, () => new Promise<never>(() => {}));
+
 Comlink.expose(engine);
