@@ -24,7 +24,7 @@ export interface EngineInstance {
  */
 export type StartEngine = (onCrash: (error: Error) => void) => EngineInstance;
 
-/** What a crash listener receives: the crash and the reload of the retained files into a new engine. */
+/** A crash as its listeners receive it, with the reload of the retained files into a new engine. */
 export interface EngineCrash {
   error: EngineCrashedError;
   /** The files being loaded again, in load order; not the file whose load crashed the engine. */
@@ -43,9 +43,9 @@ export interface CancellableEngine extends EngineClient {
    */
   cancel(): Promise<FileOutcome[]>;
   /**
-   * Registers a listener for crashes. On a crash, running calls reject with `EngineCrashedError`, the
-   * engine is replaced and the retained files are reloaded, as on a cancel; then the listener runs.
-   * Returns a function that removes the listener.
+   * Registers a listener for crashes and returns a function that removes it. On a crash, running calls
+   * reject with `EngineCrashedError`, and the engine is replaced and reloaded as on a cancel. Then the
+   * listener runs.
    */
   onCrash(listener: (crash: EngineCrash) => void): () => void;
 }

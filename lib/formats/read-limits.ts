@@ -33,7 +33,7 @@ export const BROWSER_READ_LIMITS: ReadLimits = {
   'windows-1252': MAX_STRING_LENGTH,
   json: MAX_STRING_LENGTH,
   // NOTE: a worksheet's XML is several times larger than its compressed part, so a workbook well below
-  // this limit can still exceed the string length; exceljs then fails and the file is not recognised.
+  // this limit can still exceed the string length. exceljs then fails, and the file is not recognised.
   zip: MAX_STRING_LENGTH,
 };
 
