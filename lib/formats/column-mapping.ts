@@ -87,7 +87,7 @@ export function unrecognisedFileError(file: SniffedFile, formats: readonly Forma
     file.source.name,
     { columns: table.columns, samples: table.samples ?? [] },
     problem,
-    `${known} If it holds one row per use, map its columns to the usage-events fields: in the workspace, ` +
+    `${known} If it has one row per use, map its columns to the usage-events fields: in the workspace, ` +
       'fill in the form shown for this file; on the command line, pass --map FIELD=COLUMN or --columns FILE.json.',
   );
 }
