@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { type Channel, type ColumnMapping, USAGE_FIELDS, type UsageField } from '../lib/engine/types';
-import { mappingProblems } from '../lib/formats/column-mapping';
+import { mappingProblems } from '../lib/formats/mapping-rules';
 import { CHANNEL_NAMES } from './format';
 import type { UnmappedFile } from './use-files';
 

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ColumnMapping, ImportSummary } from '../lib/engine/types';
 import { UnrecognisedFileError, type UnrecognisedTable } from '../lib/errors';
+import { mappingFits } from '../lib/formats/mapping-rules';
 import { type CancellableEngine, CancelledError, type EngineCrash, EngineCrashedError } from './cancellable-engine';
 import { crashFailure, crashNotice } from './engine-crash';
 import type { FileOutcome } from './engine-client';
@@ -172,18 +173,22 @@ export function useFiles({ engine, activity, onLoaded, onProblem, loadMappings, 
     return (await crash.reloaded).filter((outcome) => !outcome.ok);
   }
 
-  /** Saves the mapping made for an unrecognised file and loads the file with it. */
+  /**
+   * Saves the mapping made for an unrecognised file and loads, with it, that file and every other
+   * waiting file with the same header.
+   */
   async function applyMapping(key: number, mapping: ColumnMapping) {
-    const waiting = unmapped.find((entry) => entry.key === key);
-    if (waiting === undefined) return;
+    if (!unmapped.some((entry) => entry.key === key)) return;
     try {
       await saveMapping(mapping);
     } catch (error) {
       onProblem('Saving the column mapping failed', asError(error));
       return;
     }
-    setUnmapped((previous) => previous.filter((entry) => entry.key !== key));
-    await loadFiles([waiting.file]);
+    const fitting = unmapped.filter((entry) => entry.key === key || mappingFits(mapping, entry.table.columns));
+    const keys = new Set(fitting.map((entry) => entry.key));
+    setUnmapped((previous) => previous.filter((entry) => !keys.has(entry.key)));
+    await loadFiles(fitting.map((entry) => entry.file));
   }
 
   /** Gives up mapping a file's columns: it shows as failed with the engine's message. */

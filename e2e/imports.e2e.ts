@@ -12,6 +12,9 @@ const FIRST_FILE = [
   '2025-03-04T10:00:00Z;bob@example.com;RingCentral for Windows;24.10;outgoing',
   '2025-03-05T11:30:00Z;alice@example.com;Desk phone;1.2.30;outgoing',
 ].join('\n');
+/** Dropped with FIRST_FILE: it waits for the same mapping. */
+const SAME_HEADER_FILE = [OTHER_HEADER, '2025-03-06T08:00:00Z;dan@example.com;Web;25.1.0;incoming'].join('\n');
+/** Dropped after the mapping was saved. */
 const SECOND_FILE = [OTHER_HEADER, '2025-03-06T08:00:00Z;carol@example.com;Web;25.1.0;incoming'].join('\n');
 
 let session: ExtensionSession;
@@ -41,7 +44,8 @@ const summaryRows = () => workspace.locator('#import-summary tbody tr');
 
 describe('unrecognised CSV', () => {
   test('form maps columns and loads', async () => {
-    await workspace.locator('#file-input').setInputFiles(await writeExport('other-calls.csv', FIRST_FILE));
+    const files = [await writeExport('other-calls.csv', FIRST_FILE), await writeExport('other-calls-b.csv', SAME_HEADER_FILE)];
+    await workspace.locator('#file-input').setInputFiles(files);
 
     const form = workspace.locator('#column-mapping');
     await form.waitFor({ timeout: 60_000 });
@@ -64,8 +68,10 @@ describe('unrecognised CSV', () => {
     await form.locator('button[type="submit"]').click();
 
     await workspace.locator('#kpi-cards [data-kpi-id]').first().waitFor({ timeout: 60_000 });
+    // Both files had the same header, so the one mapping loaded both.
+    await expect.poll(() => summaryRows().count()).toBe(2);
     expect(await form.count()).toBe(0);
-    await expect.poll(() => summaryRows().count()).toBe(1);
+    expect(await summaryRows().locator('th').allTextContents()).toEqual(['other-calls.csv', 'other-calls-b.csv']);
     expect(await summaryRows().first().locator('td').first().textContent()).toBe('Usage events (CSV), columns mapped by hand');
     expect(await workspace.locator('[role="alert"]').allTextContents(), 'error panels').toEqual([]);
   });
@@ -73,9 +79,9 @@ describe('unrecognised CSV', () => {
   test('same header loads without form', async () => {
     await workspace.locator('#file-input').setInputFiles(await writeExport('other-calls-2.csv', SECOND_FILE));
 
-    await expect.poll(() => summaryRows().count(), { timeout: 60_000 }).toBe(2);
+    await expect.poll(() => summaryRows().count(), { timeout: 60_000 }).toBe(3);
     expect(await workspace.locator('#column-mapping').count()).toBe(0);
-    const notes = await summaryRows().nth(1).locator('.notes li').allTextContents();
+    const notes = await summaryRows().nth(2).locator('.notes li').allTextContents();
     expect(notes.some((note) => /^Read as usage events with the column mapping saved on \d{4}-\d{2}-\d{2} for this header/.test(note))).toBe(true);
   });
 
@@ -108,9 +114,9 @@ describe('engine worker lost', () => {
 
     const notice = workspace.locator('.notice[role="status"] p');
     await expect.poll(() => notice.textContent(), { timeout: 60_000 }).toMatch(/^The report engine stopped unexpectedly/);
-    expect(await notice.textContent()).toContain('the 2 files loaded before are being loaded again');
+    expect(await notice.textContent()).toContain('the 3 files loaded before are being loaded again');
     await expect.poll(() => workspace.locator('.progress-panel').count(), { timeout: 60_000 }).toBe(0);
-    await expect.poll(() => summaryRows().count()).toBe(2);
+    await expect.poll(() => summaryRows().count()).toBe(3);
     await workspace.locator('#kpi-cards [data-kpi-id]').first().waitFor({ timeout: 60_000 });
     expect(await workspace.locator('[role="alert"]').allTextContents(), 'error panels').toEqual([]);
   });

@@ -1,5 +1,6 @@
 import { EngineError, toPlainError } from '../errors';
-import { mappedFormat, mappingFits, unrecognisedFileError } from '../formats/column-mapping';
+import { mappedFormat, unrecognisedFileError } from '../formats/column-mapping';
+import { mappingFits } from '../formats/mapping-rules';
 import { FORMATS } from '../formats/index';
 import type { Format, LoadResult, SniffedFile } from '../formats/format';
 import type { ReadLimits } from '../formats/read-limits';

@@ -6,7 +6,7 @@ import { createEngine } from '../../lib/engine/engine';
 import { bytesSource } from '../../lib/engine/source';
 import type { ColumnMapping } from '../../lib/engine/types';
 import { fromPlainError, UnrecognisedFileError } from '../../lib/errors';
-import { mappingProblems } from '../../lib/formats/column-mapping';
+import { mappingProblems } from '../../lib/formats/mapping-rules';
 import { readEvents } from '../formats/events-table';
 
 interface TextFile {

@@ -4,6 +4,8 @@ import { bytesSource, type Source } from '../../lib/engine/source';
 import { ImportError } from '../../lib/errors';
 import { BROWSER_READ_LIMITS, formatBytes, MAX_STRING_LENGTH, type ReadLimits } from '../../lib/formats/read-limits';
 import { sniff } from '../../lib/formats/sniff';
+import { openNodeDatabase } from '../../lib/engine/duckdb-node';
+import { createEngine } from '../../lib/engine/engine';
 
 const CSV = 'channel,time,user_email,endpoint\nphone,2025-03-04T09:14:07Z,a@example.com,Web\n';
 
@@ -106,5 +108,19 @@ describe('read limits', () => {
     [2 ** 30, '1.0 GiB (1,073,741,824 bytes)'],
   ])('formatBytes %i', (bytes, expected) => {
     expect(formatBytes(bytes)).toBe(expected);
+  });
+
+  test('engine rejects with its limits', async () => {
+    const engine = createEngine<Uint8Array>({
+      database: openNodeDatabase(),
+      toSource: (bytes) => bytesSource('usage.csv', bytes),
+      productVersion: 'test',
+      readLimits: { ...ROOMY, csv: 20 },
+    });
+
+    const [outcome] = await engine.loadFiles({ files: [encode(CSV)] });
+
+    expect(outcome?.ok).toBe(false);
+    expect(outcome && !outcome.ok && outcome.error.message).toMatch(/^usage\.csv: the file is \d+ bytes, above the 20 bytes that this browser can read as UTF-8 delimited text\. Export a shorter period/);
   });
 });
