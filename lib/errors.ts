@@ -98,7 +98,7 @@ export function fromPlainError(plain: PlainError): Error {
  */
 const OUT_OF_MEMORY = /Out of Memory Error|not enough memory|Array buffer allocation failed|Invalid string length|memory access out of bounds|Aborted\(OOM\)/i;
 
-/** Returns true when `error` says the engine ran out of memory, after which its worker is replaced. */
+/** Returns true when `error` reports that the engine ran out of memory, after which its worker is replaced. */
 export function isOutOfMemory(error: unknown): boolean {
   return error instanceof Error && OUT_OF_MEMORY.test(error.message);
 }

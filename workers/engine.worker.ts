@@ -30,7 +30,7 @@ const engine = createEngine<File>({
   readLimits: BROWSER_READ_LIMITS,
 });
 
-// Held until the worker ends, however it ends: the page asks for the same lock to learn that it has.
+// Held until the worker ends, however it ends. The page requests the same lock, which it gets once the worker has gone.
 void navigator.locks?.request(self.name, () => new Promise<never>(() => {}));
 
 Comlink.expose(engine);

@@ -29,7 +29,7 @@ export interface EngineApi<Input> {
   /**
    * Loads files one after another; a file that fails leaves no rows and does not stop the others.
    * `timeZone` (default UTC) is the zone of the date ranges in the import summaries. A file that no
-   * format recognises is read with the first of `mappings` made for its header; without one, it fails
+   * format recognises is read with the first of `mappings` made for its header. Without one, it fails
    * with an `UnrecognisedFileError` that carries the header.
    */
   loadFiles(args: LoadRequest<Input>): Promise<LoadOutcome[]>;

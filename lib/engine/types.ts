@@ -88,13 +88,13 @@ export const USAGE_FIELDS = [
 export type UsageField = (typeof USAGE_FIELDS)[number];
 
 /**
- * How to read a delimited file or worksheet that no format recognises as usage events: which of its
- * columns holds each usage-events field. It applies only to a file whose header is exactly `header`.
+ * A column mapping: which column of a delimited file or worksheet that no format recognises contains
+ * each usage-events field. It applies only to a file whose header is exactly `header`.
  */
 export interface ColumnMapping {
   /** The file's column names in order, as sniffing found them (repeated names made unique). */
   header: string[];
-  /** Usage-events field to the file's column that holds it; a field left out is blank on every row. */
+  /** Usage-events field to the file's column that contains it. A field left out is blank on every row. */
   columns: Partial<Record<UsageField, string>>;
   /** The channel of every row, for a file without a channel column; ignored when `columns.channel` is set. */
   channel?: Channel;

@@ -29,7 +29,7 @@ export function mappedFormat(fileName: string, mapping: ColumnMapping): Format {
   };
 }
 
-/** The import summary's sentence on which mapping read the file, naming each field's column. */
+/** Builds the import summary's note on the mapping that read the file, naming each field's column. */
 export function mappingNote(mapping: ColumnMapping): string {
   const pairs = USAGE_FIELDS.flatMap((field: UsageField) => {
     const column = mapping.columns[field];
@@ -41,7 +41,7 @@ export function mappingNote(mapping: ColumnMapping): string {
 }
 
 /**
- * The error for a file that no format recognises. A file with a header row gets an
+ * Builds the error for a file that no format recognises. A file with a header row gets an
  * `UnrecognisedFileError`, which carries the header so the columns can be mapped by hand.
  */
 export function unrecognisedFileError(file: SniffedFile, formats: readonly Format[]): ImportError {

@@ -7,7 +7,7 @@ import { dropCsvTable, readCsvTable } from './csv-table';
 import type { Format, LoadContext, LoadResult, SniffedFile } from './format';
 import { assertRowRules, findColumn, textSql, type RowRule } from './staged-rows';
 
-/** Usage-events field to the file's column that holds it, a header name as found in the file. */
+/** Usage-events field to the file's column that contains it, a header name as found in the file. */
 export type UsageColumns = Partial<Record<UsageField, string>>;
 
 const CHANNELS = ['message', 'video', 'phone'];

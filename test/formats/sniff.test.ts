@@ -239,7 +239,9 @@ describe('sniff delimited text', () => {
 
     expect(file.encoding).toBe(encoding);
     expect(file.container).toBe('csv');
-    expect(file.table === undefined ? undefined : { ...file.table, samples: undefined }).toEqual(table && { ...table, samples: undefined });
+    // Other tests check the sample rows, which the mapping form shows.
+    const { samples: _samples, ...found } = file.table ?? {};
+    expect(file.table && found).toEqual(table);
     expect(file.notes).toEqual(notes);
     expect(readRows(file)).toEqual(rows);
   });
