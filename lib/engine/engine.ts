@@ -92,6 +92,8 @@ export function createEngine<Input>(options: EngineOptions<Input>): EngineApi<In
     },
 
     async listFiles() {
+      // Waits for the database, so that the first call reports an engine that failed to start.
+      await ready;
       return [...summaries.values()];
     },
 
