@@ -11,12 +11,12 @@ import { loadUsageColumns, usageEventsCsv } from './usage-events-csv';
 
 /**
  * Returns the format that loads a file with `mapping`: usage events, labelled as mapped by hand.
- * Throws an `ImportError` naming the file when the mapping is incomplete.
+ * Throws an `ImportError` naming the file when the mapping breaks a rule of `mappingProblems`.
  */
 export function mappedFormat(fileName: string, mapping: ColumnMapping): Format {
   const problems = mappingProblems(mapping);
   if (problems.length > 0) {
-    throw new ImportError({ file: fileName }, 'the column mapping is incomplete', problems.join(' '));
+    throw new ImportError({ file: fileName }, 'the column mapping is invalid', problems.join(' '));
   }
   return {
     ...usageEventsCsv,

@@ -164,13 +164,13 @@ describe('column mapping in the engine', () => {
     expect(failure(outcome).message).toMatch(/^other-system\.csv, line 4, column "Started": the channel is not one of message, video, phone \(value "fax"\)/);
   });
 
-  test('incomplete mapping is rejected', async () => {
-    const incomplete: ColumnMapping = { header: OTHER_HEADER, columns: { time: 'Mail', endpoint: 'App' } };
+  test('invalid mapping is rejected', async () => {
+    const invalid: ColumnMapping = { header: OTHER_HEADER, columns: { time: 'Mail', endpoint: 'App' } };
 
-    const [outcome] = await engine.loadFiles({ files: [OTHER_SYSTEM], mappings: [incomplete] });
+    const [outcome] = await engine.loadFiles({ files: [OTHER_SYSTEM], mappings: [invalid] });
 
     const message = failure(outcome).message;
-    expect(message).toContain('other-system.csv: the column mapping is incomplete.');
+    expect(message).toContain('other-system.csv: the column mapping is invalid.');
     expect(message).toContain('one channel for the whole file');
     expect(message).toContain("user's e-mail address or extension number");
   });
