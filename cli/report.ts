@@ -1,11 +1,13 @@
-import { mkdir, readdir, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { openNodeDatabase } from '../lib/engine/duckdb-node';
 import { createEngine } from '../lib/engine/engine';
 import { pathSource } from '../lib/engine/source-node';
 import { DEFAULT_THRESHOLDS, type Channel, type ImportSummary, type Kpi, type Period } from '../lib/engine/types';
 import { version } from '../package.json';
+import type { LoadOutcome } from '../lib/engine/api';
 import { parseCliArguments, USAGE } from './arguments';
+import { type ColumnOptions, parseColumnOptions } from './column-options';
 
 const SAMPLES_DIR = 'samples';
 const CHANNEL_ORDER: Channel[] = ['message', 'video', 'phone'];
@@ -19,15 +21,20 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
 
+  const json = options.columnsFile === undefined ? undefined : { path: options.columnsFile, text: await readFile(options.columnsFile, 'utf8') };
+  const columnOptions = parseColumnOptions(options.maps, options.channel, json);
   const files = options.files.length > 0 ? options.files : await sampleFiles();
   const engine = createEngine({ database: openNodeDatabase(), toSource: pathSource, productVersion: version });
 
   let failed = false;
-  for (const outcome of await engine.loadFiles({ files, timeZone: options.timeZone })) {
+  for (const file of files) {
+    const outcome = await loadWithColumns(engine, file, options.timeZone, columnOptions);
     if (outcome.ok) printSummary(outcome.summary);
     else {
       failed = true;
       console.error(`Not loaded: ${outcome.error.message}`);
+      const columns = outcome.error.table?.columns;
+      if (columns !== undefined) console.error(`  Its columns: ${columns.map((column) => `"${column}"`).join(', ')}`);
     }
   }
   if (failed) {
@@ -71,6 +78,24 @@ async function main(argv: string[]): Promise<number> {
     console.log(`\nAll channels, ${period.from} to ${period.to}\nWrote ${target}`);
   }
   return 0;
+}
+
+/**
+ * Loads one file. When no format recognises it and the command line gave a column mapping, loads it
+ * again with that mapping, made for the header the engine found.
+ */
+async function loadWithColumns(
+  engine: ReturnType<typeof createEngine<string>>,
+  file: string,
+  timeZone: string,
+  columnOptions: ColumnOptions | undefined,
+): Promise<LoadOutcome> {
+  const [outcome] = await engine.loadFiles({ files: [file], timeZone });
+  const table = outcome && !outcome.ok ? outcome.error.table : undefined;
+  if (outcome === undefined || table === undefined || columnOptions === undefined) return outcome!;
+  const mapping = { header: table.columns, ...columnOptions };
+  const [mapped] = await engine.loadFiles({ files: [file], timeZone, mappings: [mapping] });
+  return mapped!;
 }
 
 async function sampleFiles(): Promise<string[]> {

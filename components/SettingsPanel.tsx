@@ -1,8 +1,9 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import type { UnmappedEndpoint } from '../lib/engine/types';
+import type { ColumnMapping, UnmappedEndpoint } from '../lib/engine/types';
 import { checkRules } from './endpoint-rules';
 import { EndpointRulesEditor } from './EndpointRulesEditor';
 import { ForgetEverything } from './ForgetEverything';
+import { SavedColumnMappings } from './SavedColumnMappings';
 import { type Settings, checkThresholds } from './settings-store';
 import { browserTimeZone, timeZoneNames } from './time-zones';
 
@@ -13,10 +14,15 @@ interface Props {
   onForget(): Promise<number>;
   /** Client names of the report on screen that matched no endpoint rule. */
   unmappedEndpoints: UnmappedEndpoint[];
+  columnMappings: ColumnMapping[];
+  onForgetMapping(header: string[]): void;
 }
 
-/** Renders the collapsible settings form (report author, Status thresholds, default time zone, endpoint rules) and Forget everything. */
-export function SettingsPanel({ settings, onSave, onForget, unmappedEndpoints }: Props) {
+/**
+ * Renders the collapsible settings form (report author, Status thresholds, default time zone, endpoint
+ * rules), the saved column mappings and Forget everything.
+ */
+export function SettingsPanel({ settings, onSave, onForget, unmappedEndpoints, columnMappings, onForgetMapping }: Props) {
   const [draft, setDraft] = useState(settings);
   const [status, setStatus] = useState<string | null>(null);
   const zones = useMemo(() => timeZoneNames(draft.timeZone ?? browserTimeZone()), [draft.timeZone]);
@@ -140,6 +146,7 @@ export function SettingsPanel({ settings, onSave, onForget, unmappedEndpoints }:
           </p>
         </div>
       </form>
+      <SavedColumnMappings mappings={columnMappings} onForget={onForgetMapping} />
       <ForgetEverything onForget={onForget} />
     </details>
   );

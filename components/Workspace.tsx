@@ -1,8 +1,9 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import type { Channel, ImportSummary, Period } from '../lib/engine/types';
+import type { Channel, ColumnMapping, ImportSummary, Period } from '../lib/engine/types';
 import { CHANNELS, ChannelTabs } from './ChannelTabs';
 import { ChannelReportView } from './ChannelReportView';
+import { ColumnMappingForm } from './ColumnMappingForm';
 import { DownloadPanel } from './DownloadPanel';
 import { createEngineClient } from './engine-client';
 import { FilePicker } from './FilePicker';
@@ -13,7 +14,16 @@ import { isDownloadRequest, type DownloadResponse } from './messages';
 import { type PresetId, checkPeriod, presetPeriod, previousPeriod } from './period';
 import { PeriodPicker } from './PeriodPicker';
 import { ProgressPanel } from './ProgressPanel';
-import { DEFAULT_SETTINGS, type Settings, loadSettings, saveLastReport, saveSettings } from './settings-store';
+import {
+  DEFAULT_SETTINGS,
+  type Settings,
+  forgetColumnMapping,
+  loadColumnMappings,
+  loadSettings,
+  saveColumnMapping,
+  saveLastReport,
+  saveSettings,
+} from './settings-store';
 import { SettingsPanel, openEndpointRules } from './SettingsPanel';
 import { browserTimeZone } from './time-zones';
 import { useActivity } from './use-activity';
@@ -36,6 +46,7 @@ export function Workspace() {
   const [reportPaused, setReportPaused] = useState(false);
   /** A failed action other than start-up, such as loading files, until the user dismisses it. */
   const [problem, setProblem] = useState<{ action: string; error: Error } | null>(null);
+  const [columnMappings, setColumnMappings] = useState<ColumnMapping[]>([]);
   const activity = useActivity();
 
   const { summaries, setSummaries, dataVersion, setDataVersion, failures, setFailures, ...files } = useFiles({
@@ -48,13 +59,34 @@ export function Workspace() {
       if (!present.has(channel)) setChannel(CHANNELS.find((candidate) => present.has(candidate)) ?? channel);
     },
     onProblem: (action, error) => setProblem({ action, error }),
+    loadMappings: async () => {
+      const saved = await loadColumnMappings();
+      setColumnMappings(saved);
+      return saved;
+    },
+    saveMapping: async (mapping) => {
+      await saveColumnMapping(mapping);
+      setColumnMappings(await loadColumnMappings());
+    },
   });
+
+  async function forgetMapping(header: string[]) {
+    try {
+      await forgetColumnMapping(header);
+      setColumnMappings(await loadColumnMappings());
+    } catch (error) {
+      setProblem({ action: 'Forgetting the column mapping failed', error: asError(error) });
+    }
+  }
 
   useEffect(() => {
     // The first call starts DuckDB, so a broken engine shows up before the user picks a file.
     engine.listFiles().then(
       () => setEngineState('ready'),
       (error: unknown) => setEngineState(asError(error)),
+    );
+    loadColumnMappings().then(setColumnMappings, (error: unknown) =>
+      console.warn('[Adoption Lens] Saved column mappings could not be read.', error),
     );
     loadSettings().then(
       (stored) => {
@@ -133,6 +165,8 @@ export function Workspace() {
     await engine.reset();
     setSummaries([]);
     setFailures([]);
+    files.setUnmapped([]);
+    setColumnMappings([]);
     setDataVersion((version) => version + 1);
     setProblem(null);
     setDownload({ kind: 'idle' });
@@ -183,6 +217,16 @@ export function Workspace() {
               Dismiss
             </button>
           </div>
+        )}
+        {files.unmapped[0] && (
+          <ColumnMappingForm
+            key={files.unmapped[0].key}
+            unmapped={files.unmapped[0]}
+            today={localToday()}
+            busy={fileBusy}
+            onApply={(mapping) => void files.applyMapping(files.unmapped[0]!.key, mapping)}
+            onSkip={() => files.skipMapping(files.unmapped[0]!.key)}
+          />
         )}
         <FilePicker busy={fileBusy} onFiles={(picked) => void files.loadFiles(picked)} onSamples={() => void files.loadSamples()} />
         {!loaded && <FirstRunGuide />}
@@ -242,6 +286,8 @@ export function Workspace() {
           onSave={storeSettings}
           onForget={forgetEverything}
           unmappedEndpoints={visibleReport?.report.unmappedEndpoints ?? []}
+          columnMappings={columnMappings}
+          onForgetMapping={(header) => void forgetMapping(header)}
         />
       </main>
     </div>
@@ -249,6 +295,12 @@ export function Workspace() {
 }
 
 function ignoreReport(): void {}
+
+/** Today's date in this browser's zone, as `YYYY-MM-DD`. */
+function localToday(): string {
+  const now = new Date();
+  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
+}
 
 function EngineStatus({ state }: { state: 'starting' | 'ready' | Error }) {
   if (state instanceof Error) {

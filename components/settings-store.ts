@@ -1,11 +1,12 @@
 import { browser } from 'wxt/browser';
-import type { Channel, EndpointRule, Kpi, Period, ReportAuthor, StatusThresholds } from '../lib/engine/types';
-import { DEFAULT_THRESHOLDS } from '../lib/engine/types';
+import type { Channel, ColumnMapping, EndpointRule, Kpi, Period, ReportAuthor, StatusThresholds } from '../lib/engine/types';
+import { DEFAULT_THRESHOLDS, USAGE_FIELDS } from '../lib/engine/types';
 import { isEndpoint } from './endpoint-rules';
 
 /**
- * Storage of the options page's settings and of the last report's aggregates for the popup, in
- * `browser.storage.local`. Per-user data (names, e-mails, User Table rows) is never stored.
+ * Storage of the options page's settings, of the column mappings saved for unrecognised files, and of
+ * the last report's aggregates for the popup, in `browser.storage.local`. Per-user data (names,
+ * e-mails, User Table rows) is never stored: a column mapping contains column names only.
  */
 
 export interface Settings {
@@ -31,6 +32,11 @@ const SETTINGS_KEY = 'settings';
 const LAST_REPORT_KEY = 'lastReport';
 /** The last report of each channel, for the popup's per-channel headline numbers. */
 const LAST_REPORTS_KEY = 'lastReports';
+/** The column mappings saved in the workspace, one per header. */
+const COLUMN_MAPPINGS_KEY = 'columnMappings';
+
+/** The part of `browser.storage.local` the column mapping functions use; tests pass a stand-in. */
+export type StorageArea = Pick<typeof browser.storage.local, 'get' | 'set'>;
 
 export type LastReports = Partial<Record<Channel, LastReport>>;
 
@@ -82,6 +88,39 @@ export async function saveLastReport(report: LastReport): Promise<void> {
   const reports = await loadLastReports();
   reports[channel] = aggregates;
   await browser.storage.local.set({ [LAST_REPORT_KEY]: aggregates, [LAST_REPORTS_KEY]: reports });
+}
+
+/** Returns the saved column mappings, oldest first, leaving out any stored value that is not a valid mapping. */
+export async function loadColumnMappings(area: StorageArea = browser.storage.local): Promise<ColumnMapping[]> {
+  const stored: unknown = (await area.get(COLUMN_MAPPINGS_KEY))[COLUMN_MAPPINGS_KEY];
+  return Array.isArray(stored) ? stored.filter(isColumnMapping) : [];
+}
+
+/** Saves `mapping` for its header, replacing a mapping saved before for the same header. */
+export async function saveColumnMapping(mapping: ColumnMapping, area: StorageArea = browser.storage.local): Promise<void> {
+  const others = (await loadColumnMappings(area)).filter((saved) => !sameHeader(saved.header, mapping.header));
+  const { header, columns, channel, savedOn } = mapping;
+  const kept: ColumnMapping = { header: [...header], columns: { ...columns }, ...(channel && { channel }), ...(savedOn && { savedOn }) };
+  await area.set({ [COLUMN_MAPPINGS_KEY]: [...others, kept] });
+}
+
+/** Removes the mapping saved for `header`, if any. */
+export async function forgetColumnMapping(header: readonly string[], area: StorageArea = browser.storage.local): Promise<void> {
+  const kept = (await loadColumnMappings(area)).filter((saved) => !sameHeader(saved.header, header));
+  await area.set({ [COLUMN_MAPPINGS_KEY]: kept });
+}
+
+function sameHeader(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((name, index) => name === b[index]);
+}
+
+function isColumnMapping(value: unknown): value is ColumnMapping {
+  if (!isRecord(value) || !Array.isArray(value.header) || !value.header.every((name) => typeof name === 'string')) return false;
+  if (!isRecord(value.columns)) return false;
+  const fields: readonly string[] = USAGE_FIELDS;
+  const columnsValid = Object.entries(value.columns).every(([field, column]) => fields.includes(field) && typeof column === 'string');
+  const channelValid = value.channel === undefined || value.channel === 'phone' || value.channel === 'video' || value.channel === 'message';
+  return columnsValid && channelValid && (value.savedOn === undefined || typeof value.savedOn === 'string');
 }
 
 /** Reads stored settings field by field, so a value from an older version falls back to its default. */
@@ -150,6 +189,7 @@ const STORED_ITEM_NAMES: Readonly<Record<string, string>> = {
   [SETTINGS_KEY]: 'your settings (report author, Status thresholds, time zone, endpoint mappings)',
   [LAST_REPORT_KEY]: "the last report's KPIs kept for the popup",
   [LAST_REPORTS_KEY]: "each channel's last KPIs kept for the popup",
+  [COLUMN_MAPPINGS_KEY]: 'the column mappings saved for files with other headers',
 };
 
 /**

@@ -20,7 +20,7 @@ const EXPECTED_CSP =
  * The `browser.storage.local` keys the extension may write. Before adding one, check that what it contains
  * is settings or aggregates, never names, e-mail addresses, extensions or rows.
  */
-const ALLOWED_STORAGE_KEYS = ['settings', 'lastReport', 'lastReports'];
+const ALLOWED_STORAGE_KEYS = ['settings', 'lastReport', 'lastReports', 'columnMappings'];
 
 /** The administrator saved in Settings; neither value occurs in the samples. */
 const AUTHOR = { name: 'Dana Admin', extension: '0999' };

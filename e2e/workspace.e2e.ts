@@ -233,6 +233,8 @@ describe('workspace with the sample exports', () => {
     const bad = path.join(session.tempDir, 'not-an-export.csv');
     await writeFile(bad, 'colour,flavour\nblue,mint\n');
     await workspace.locator('#file-input').setInputFiles(bad);
+    // No format recognises it, so the column mapping form opens first.
+    await workspace.locator('#column-mapping button', { hasText: 'Skip this file' }).click();
     const panel = workspace.locator('.error-panel', { hasText: 'not-an-export.csv' });
     await panel.waitFor();
     expect(await panel.locator('.error-panel__message').textContent()).toContain('not-an-export.csv');

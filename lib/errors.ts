@@ -16,19 +16,42 @@ export interface ErrorLocation {
 }
 
 export interface PlainError extends Partial<ErrorLocation> {
-  name: 'ImportError' | 'EngineError';
+  name: 'ImportError' | 'UnrecognisedFileError' | 'EngineError';
   message: string;
+  /** UnrecognisedFileError only: the file's header and first data rows. */
+  table?: UnrecognisedTable;
+}
+
+/** The header of a delimited file or worksheet that no format recognises, for mapping its columns by hand. */
+export interface UnrecognisedTable {
+  columns: string[];
+  /** The first data rows, each with one value per column, so the user can tell the columns apart. */
+  samples: string[][];
 }
 
 /** A file could not be read or recognised; nothing of it was loaded. */
 export class ImportError extends Error {
-  override readonly name = 'ImportError';
+  override readonly name: 'ImportError' | 'UnrecognisedFileError' = 'ImportError';
   readonly location: ErrorLocation;
 
   /** `problem` is what is wrong and `remedy` is what the user can do about it. */
   constructor(location: ErrorLocation, problem: string, remedy: string) {
     super(formatMessage(location, problem, remedy));
     this.location = { ...location, value: location.value?.slice(0, 200) };
+  }
+}
+
+/**
+ * A delimited file or worksheet that no format recognises and no column mapping fits. It carries the
+ * header and a few rows so that the workspace can offer to map the columns.
+ */
+export class UnrecognisedFileError extends ImportError {
+  override readonly name = 'UnrecognisedFileError';
+  readonly table: UnrecognisedTable;
+
+  constructor(file: string, table: UnrecognisedTable, problem: string, remedy: string) {
+    super({ file }, problem, remedy);
+    this.table = table;
   }
 }
 
@@ -46,12 +69,20 @@ function formatMessage({ file, line, column, value }: ErrorLocation, problem: st
 }
 
 export function toPlainError(error: unknown): PlainError {
+  if (error instanceof UnrecognisedFileError) {
+    return { name: 'UnrecognisedFileError', message: error.message, ...error.location, table: error.table };
+  }
   if (error instanceof ImportError) return { name: 'ImportError', message: error.message, ...error.location };
   const message = error instanceof Error ? error.message : String(error);
   return { name: 'EngineError', message };
 }
 
 export function fromPlainError(plain: PlainError): Error {
+  if (plain.name === 'UnrecognisedFileError' && plain.file !== undefined && plain.table !== undefined) {
+    const error = new UnrecognisedFileError(plain.file, plain.table, '', '');
+    error.message = plain.message;
+    return error;
+  }
   if (plain.name === 'ImportError' && plain.file !== undefined) {
     const error = new ImportError({ file: plain.file }, '', '');
     error.message = plain.message;
@@ -59,4 +90,15 @@ export function fromPlainError(plain: PlainError): Error {
     return error;
   }
   return new EngineError(plain.message);
+}
+
+/**
+ * DuckDB's out-of-memory error ("Out of Memory Error: failed to allocate ..."), the message the CSV
+ * reader turns it into, and the errors V8 and WebAssembly raise when an allocation fails.
+ */
+const OUT_OF_MEMORY = /Out of Memory Error|not enough memory|Array buffer allocation failed|Invalid string length|memory access out of bounds|Aborted\(OOM\)/i;
+
+/** Returns true when `error` reports that the engine ran out of memory, after which its worker is replaced. */
+export function isOutOfMemory(error: unknown): boolean {
+  return error instanceof Error && OUT_OF_MEMORY.test(error.message);
 }

@@ -2,6 +2,7 @@ import type { PlainError } from '../errors';
 import type {
   Channel,
   ChannelReport,
+  ColumnMapping,
   CombinedWorkbookRequest,
   DataRange,
   ImportSummary,
@@ -9,6 +10,12 @@ import type {
   Workbook,
   WorkbookRequest,
 } from './types';
+
+export interface LoadRequest<Input> {
+  files: Input[];
+  timeZone?: string;
+  mappings?: ColumnMapping[];
+}
 
 export type LoadOutcome =
   | { ok: true; summary: ImportSummary }
@@ -21,9 +28,11 @@ export type LoadOutcome =
 export interface EngineApi<Input> {
   /**
    * Loads files one after another; a file that fails leaves no rows and does not stop the others.
-   * `timeZone` (default UTC) is the zone of the date ranges in the import summaries.
+   * `timeZone` (default UTC) is the zone of the date ranges in the import summaries. A file that no
+   * format recognises is read with the first of `mappings` made for its header. Without one, it fails
+   * with an `UnrecognisedFileError` that carries the header.
    */
-  loadFiles(args: { files: Input[]; timeZone?: string }): Promise<LoadOutcome[]>;
+  loadFiles(args: LoadRequest<Input>): Promise<LoadOutcome[]>;
   removeFile(args: { fileId: number }): Promise<void>;
   listFiles(): Promise<ImportSummary[]>;
   /** First and last local dates with events of the channel in `timeZone`, else of its downloads' periods. */

@@ -1,6 +1,9 @@
-import { EngineError, ImportError, toPlainError } from '../errors';
+import { EngineError, toPlainError } from '../errors';
+import { mappedFormat, unrecognisedFileError } from '../formats/column-mapping';
+import { mappingFits } from '../formats/mapping-rules';
 import { FORMATS } from '../formats/index';
-import type { Format, LoadResult } from '../formats/format';
+import type { Format, LoadResult, SniffedFile } from '../formats/format';
+import type { ReadLimits } from '../formats/read-limits';
 import { sniff } from '../formats/sniff';
 import { dataRange, fileDateRanges } from '../report/data-range';
 import { reportNotes } from '../report/import-notes';
@@ -12,7 +15,7 @@ import type { Database } from './database';
 import { fingerprint } from './fingerprint';
 import schemaSql from './schema.sql?raw';
 import type { Source } from './source';
-import type { Channel, ImportSummary } from './types';
+import type { Channel, ColumnMapping, ImportSummary } from './types';
 
 export interface EngineOptions<Input> {
   /** The database, still starting; every call waits for it. */
@@ -20,6 +23,8 @@ export interface EngineOptions<Input> {
   toSource(input: Input): Promise<Source> | Source;
   productVersion: string;
   formats?: readonly Format[];
+  /** The largest file each reading path accepts; without it, no size is rejected up front. */
+  readLimits?: ReadLimits;
 }
 
 /**
@@ -27,7 +32,7 @@ export interface EngineOptions<Input> {
  * transaction, so a failed file leaves the tables as they were.
  */
 export function createEngine<Input>(options: EngineOptions<Input>): EngineApi<Input> {
-  const { toSource, productVersion, formats = FORMATS } = options;
+  const { toSource, productVersion, formats = FORMATS, readLimits } = options;
   const ready = options.database.then((db) => {
     db.run(schemaSql);
     return db;
@@ -36,14 +41,14 @@ export function createEngine<Input>(options: EngineOptions<Input>): EngineApi<In
   const fingerprints = new Map<number, string>();
   let nextFileId = 1;
 
-  async function loadOne(db: Database, input: Input, timeZone: string): Promise<LoadOutcome> {
+  async function loadOne(db: Database, input: Input, timeZone: string, mappings: readonly ColumnMapping[]): Promise<LoadOutcome> {
     let fileName = 'file';
     try {
       const source = await toSource(input);
       fileName = source.name;
-      const file = await sniff(source);
-      const format = formats.find((candidate) => candidate.recognise(file));
-      if (format === undefined) throw unrecognised(fileName, formats);
+      const file = await sniff(source, readLimits);
+      const format = formats.find((candidate) => candidate.recognise(file)) ?? formatOfMapping(file, mappings);
+      if (format === undefined) throw unrecognisedFileError(file, formats);
 
       const fileId = nextFileId++;
       const result = db.transaction(() => format.load({ db, fileId, file }));
@@ -69,10 +74,10 @@ export function createEngine<Input>(options: EngineOptions<Input>): EngineApi<In
   }
 
   return {
-    async loadFiles({ files, timeZone = 'UTC' }) {
+    async loadFiles({ files, timeZone = 'UTC', mappings = [] }) {
       const db = await ready;
       const outcomes: LoadOutcome[] = [];
-      for (const input of files) outcomes.push(await loadOne(db, input, timeZone));
+      for (const input of files) outcomes.push(await loadOne(db, input, timeZone, mappings));
       return outcomes;
     },
 
@@ -89,6 +94,8 @@ export function createEngine<Input>(options: EngineOptions<Input>): EngineApi<In
     },
 
     async listFiles() {
+      // Waits for the database, so that the first call reports an engine that failed to start.
+      await ready;
       return [...summaries.values()];
     },
 
@@ -158,13 +165,12 @@ function summarise(db: Database, { fileId, fileName, format, result, sniffNotes,
   };
 }
 
-function unrecognised(fileName: string, formats: readonly Format[]): ImportError {
-  return new ImportError(
-    { file: fileName },
-    'the file is not an export Adoption Lens recognises',
-    `It reads: ${formats.map((format) => format.label).join(', ')}. ` +
-      'Check that you dropped the export as downloaded, or convert other data to the usage-events format.',
-  );
+/** Returns the format of the first mapping made for the file's header, if any fits. */
+function formatOfMapping(file: SniffedFile, mappings: readonly ColumnMapping[]): Format | undefined {
+  const columns = file.table?.columns;
+  if (columns === undefined) return undefined;
+  const mapping = mappings.find((candidate) => mappingFits(candidate, columns));
+  return mapping === undefined ? undefined : mappedFormat(file.source.name, mapping);
 }
 
 /** Rejects with an EngineError when `promise` has not settled within `milliseconds`. */

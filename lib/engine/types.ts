@@ -65,6 +65,43 @@ export interface CombinedWorkbookRequest extends Omit<WorkbookRequest, 'channel'
   channels: Channel[];
 }
 
+/**
+ * The columns of the usage-events format (docs/usage-events.md), in the order its documentation lists
+ * them. A column mapping fills these from a file whose header no format recognises.
+ */
+export const USAGE_FIELDS = [
+  'channel',
+  'time',
+  'user_email',
+  'user_extension',
+  'user_name',
+  'endpoint',
+  'version',
+  'role',
+  'direction',
+  'result',
+  'duration_seconds',
+  'session_id',
+  'meeting_id',
+] as const;
+
+export type UsageField = (typeof USAGE_FIELDS)[number];
+
+/**
+ * A column mapping: which column of a delimited file or worksheet that no format recognises contains
+ * each usage-events field. It applies only to a file whose header is exactly `header`.
+ */
+export interface ColumnMapping {
+  /** The file's column names in order, as sniffing found them (repeated names made unique). */
+  header: string[];
+  /** Usage-events field to the file's column that contains it. A field left out is blank on every row. */
+  columns: Partial<Record<UsageField, string>>;
+  /** The channel of every row, for a file without a channel column; ignored when `columns.channel` is set. */
+  channel?: Channel;
+  /** The day the workspace saved the mapping, as `YYYY-MM-DD`; absent for a mapping given for one load. */
+  savedOn?: string;
+}
+
 /** Per file, what the import found. */
 export interface ImportSummary {
   fileId: number;

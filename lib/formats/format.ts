@@ -21,6 +21,8 @@ export interface SniffedFile {
     /** 1-based line of the header in the file (the row number in a worksheet). */
     headerLine: number;
     delimiter: string;
+    /** The first few non-blank data rows, as text, for the column mapping form. */
+    samples?: string[][];
   };
   /** Delimited text or a worksheet: its data records, scanned whole; set whenever `table` is. */
   records?: RecordScan;

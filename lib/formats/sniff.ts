@@ -3,6 +3,7 @@ import { unzipSync } from 'fflate';
 import { bytesSource, type Source } from '../engine/source';
 import { ImportError } from '../errors';
 import type { SniffedFile } from './format';
+import { assertReadable, assertWithinLargestLimit, type ReadLimits } from './read-limits';
 import { scanTableRecords } from './record-scan';
 
 /** Bytes read per slice when a file is checked or decoded; files are never read whole unless they must be. */
@@ -12,6 +13,8 @@ const HEADER_SEARCH_LINES = 50;
 /** Non-blank lines after a header candidate whose field counts decide whether it is the header. */
 const HEADER_CHECK_LINES = 20;
 const DELIMITERS = [',', ';', '\t'] as const;
+/** Data rows kept as samples for mapping the columns of a file that no format recognises. */
+const SAMPLE_ROWS = 3;
 
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
 const UTF8_BOM = [0xef, 0xbb, 0xbf];
@@ -36,15 +39,20 @@ interface DecodedText {
  * Finds out how to read a dropped file: its encoding, its container (delimited text, JSON, XLSX, ZIP)
  * and, for delimited text and worksheets, where the header row is. Formats then recognise the file from
  * the result. Throws an `ImportError` for an empty file, for JSON that does not parse and for a ZIP archive
- * whose JSON entries cannot be decompressed.
+ * whose JSON entries cannot be decompressed. With `limits`, it also throws one for a file larger than
+ * its reading path accepts, before that path reads the whole file.
  */
-export async function sniff(source: Source): Promise<SniffedFile> {
+export async function sniff(source: Source, limits?: ReadLimits): Promise<SniffedFile> {
   if (source.size === 0) throw emptyFileError(source);
+  assertWithinLargestLimit(source, limits);
 
   const start = await source.read(0, Math.min(source.size, CHUNK_BYTES));
-  if (startsWith(start, ZIP_MAGIC)) return sniffZip(source);
+  if (startsWith(start, ZIP_MAGIC)) {
+    assertReadable(source, 'zip', limits);
+    return sniffZip(source);
+  }
 
-  const decoded = await decodeText(source, start);
+  const decoded = await decodeText(source, start, limits);
   if (decoded.encoding === 'binary') {
     return { source, utf8: source, encoding: 'binary', container: 'unknown', notes: decoded.notes };
   }
@@ -52,10 +60,12 @@ export async function sniff(source: Source): Promise<SniffedFile> {
   const firstChar = decoded.head.trimStart().charAt(0);
   if (firstChar === '') throw emptyFileError(source);
   if (firstChar === '{' || firstChar === '[') {
+    assertReadable(source, 'json', limits);
     const text = decoded.complete ? decoded.head : await readWholeText(source);
     return { source, utf8: decoded.utf8, encoding: decoded.encoding, container: 'json', json: parseJson(source, text), notes: decoded.notes };
   }
 
+  assertReadable(source, 'csv', limits);
   const file: SniffedFile = { source, utf8: decoded.utf8, encoding: decoded.encoding, container: 'csv', notes: decoded.notes };
   const table = findHeader(decoded.complete ? decoded.head : withoutLastLine(decoded.head));
   if (table === undefined) {
@@ -70,9 +80,12 @@ export async function sniff(source: Source): Promise<SniffedFile> {
 
 // Encodings
 
-async function decodeText(source: Source, start: Uint8Array): Promise<DecodedText> {
-  if (startsWith(start, UTF16LE_BOM)) return decodeWhole(source, 'utf-16le', 'UTF-16 LE', 'the file starts with its byte-order mark');
-  if (startsWith(start, UTF16BE_BOM)) return decodeWhole(source, 'utf-16be', 'UTF-16 BE', 'the file starts with its byte-order mark');
+async function decodeText(source: Source, start: Uint8Array, limits: ReadLimits | undefined): Promise<DecodedText> {
+  const utf16 = startsWith(start, UTF16LE_BOM) ? 'utf-16le' : startsWith(start, UTF16BE_BOM) ? 'utf-16be' : undefined;
+  if (utf16 !== undefined) {
+    assertReadable(source, 'utf-16', limits);
+    return decodeWhole(source, utf16, utf16 === 'utf-16le' ? 'UTF-16 LE' : 'UTF-16 BE', 'the file starts with its byte-order mark');
+  }
 
   const hasBom = startsWith(start, UTF8_BOM);
   if (!hasBom && start.includes(0)) {
@@ -90,6 +103,7 @@ async function decodeText(source: Source, start: Uint8Array): Promise<DecodedTex
       'Export the file again, or save it as "CSV UTF-8" from the program that last changed it.',
     );
   }
+  assertReadable(source, 'windows-1252', limits);
   return decodeWhole(source, 'windows-1252', 'Windows-1252', 'the file is not valid UTF-8');
 }
 
@@ -201,7 +215,12 @@ function findHeader(text: string): HeaderMatch | undefined {
     const header = records[index]!;
     if (header.line > HEADER_SEARCH_LINES) continue;
     const match: HeaderMatch = {
-      table: { columns: dedupeColumnNames(header.fields.map(cleanName)), headerLine: header.line, delimiter },
+      table: {
+        columns: dedupeColumnNames(header.fields.map(cleanName)),
+        headerLine: header.line,
+        delimiter,
+        samples: nonBlankRowsAfter(records.map((record) => record.fields), index, SAMPLE_ROWS),
+      },
       titleLines: records.slice(0, index).filter((record) => !isBlank(record.fields)).length,
     };
     if (best === undefined || isBetterHeader(match.table, best.table)) best = match;
@@ -354,7 +373,7 @@ async function sniffZip(source: Source): Promise<SniffedFile> {
 
     const csv = worksheetCsv(source, worksheet.name, rows, index);
     file.utf8 = bytesSource(source.name, new TextEncoder().encode(csv.text));
-    file.table = { columns: csv.columns, headerLine: index + 1, delimiter: ',' };
+    file.table = { columns: csv.columns, headerLine: index + 1, delimiter: ',', samples: nonBlankRowsAfter(rows, index, SAMPLE_ROWS) };
     file.records = await scanTableRecords(file.utf8, file.table);
     file.notes.push(`Read worksheet "${worksheet.name}".`);
     return file;

@@ -1,3 +1,4 @@
+import { USAGE_FIELDS, type Channel, type UsageField } from '../engine/types';
 import { ImportError } from '../errors';
 import { installTimeMacros } from '../time/macros';
 import { unreadableDurationError, unreadableTimeError } from '../time/errors';
@@ -6,25 +7,8 @@ import { dropCsvTable, readCsvTable } from './csv-table';
 import type { Format, LoadContext, LoadResult, SniffedFile } from './format';
 import { assertRowRules, findColumn, textSql, type RowRule } from './staged-rows';
 
-/** Header names of the usage-events format (docs/usage-events.md), matched without regard to case. */
-const COLUMN_NAMES = [
-  'channel',
-  'time',
-  'user_email',
-  'user_extension',
-  'user_name',
-  'endpoint',
-  'version',
-  'role',
-  'direction',
-  'result',
-  'duration_seconds',
-  'session_id',
-  'meeting_id',
-] as const;
-
-type ColumnName = (typeof COLUMN_NAMES)[number];
-type UsageColumns = Partial<Record<ColumnName, string>>;
+/** Usage-events field to the file's column that contains it, a header name as found in the file. */
+export type UsageColumns = Partial<Record<UsageField, string>>;
 
 const CHANNELS = ['message', 'video', 'phone'];
 const ROLES = ['host', 'participant'];
@@ -45,21 +29,31 @@ function findUsageColumns(file: SniffedFile): UsageColumns | null {
   if (file.container !== 'csv' || file.table === undefined) return null;
   const names = file.table.columns;
   const columns: UsageColumns = {};
-  for (const name of COLUMN_NAMES) columns[name] = findColumn(names, name);
+  for (const name of USAGE_FIELDS) columns[name] = findColumn(names, name);
   const identified = columns.user_email !== undefined || columns.user_extension !== undefined;
   if (!columns.channel || !columns.time || !columns.endpoint || !identified) return null;
   return columns;
 }
 
 function loadUsageEvents(context: LoadContext): LoadResult {
-  const { db, fileId, file } = context;
-  const columns = findUsageColumns(file);
-  if (columns === null) throw new Error(`${file.source.name} is not a usage-events CSV`);
+  const columns = findUsageColumns(context.file);
+  if (columns === null) throw new Error(`${context.file.source.name} is not a usage-events CSV`);
+  return loadUsageColumns(context, columns);
+}
 
+/**
+ * Loads a delimited file or worksheet as usage events, reading each field from the column `columns`
+ * names. `channel`, when given, is the channel of every row of a file without a channel column. The
+ * rules and error messages are the usage-events format's, with the file's own column names.
+ */
+export function loadUsageColumns(context: LoadContext, columns: UsageColumns, channel?: Channel): LoadResult {
+  const { db, fileId, file } = context;
   installTimeMacros(db);
   const raw = readCsvTable(context);
   const typed = `usage_events_${fileId}`;
-  db.run(`CREATE OR REPLACE TEMP TABLE ${typed} AS ${typedSelect(columns, raw)}`);
+  // Without a channel column, the SQL reads the channel from a parameter instead.
+  const channelParameter = columns.channel === undefined ? [channel ?? null] : [];
+  db.run(`CREATE OR REPLACE TEMP TABLE ${typed} AS ${typedSelect(columns, raw)}`, channelParameter);
 
   assertRowRules(db, typed, rowRules(file.source.name, columns));
   db.run(
@@ -88,7 +82,10 @@ function loadUsageEvents(context: LoadContext): LoadResult {
   return { rowsRead: counts!.rows, rowsUsed: counts!.rows, notes };
 }
 
-/** SQL selecting, per staged row, the text the rules check and the values `events` receives. */
+/**
+ * SQL selecting, per staged row, the text the rules check and the values `events` receives. Without a
+ * channel column in `columns`, it takes every row's channel as its one parameter.
+ */
 function typedSelect(columns: UsageColumns, raw: string): string {
   return `
     SELECT *,
@@ -100,7 +97,7 @@ function typedSelect(columns: UsageColumns, raw: string): string {
            CASE WHEN lower(role_text) IN (${sqlList(ROLES)}) THEN lower(role_text) END AS role
     FROM (
       SELECT source_line,
-             ${textSql(columns.channel)} AS channel_text,
+             ${columns.channel === undefined ? 'CAST(? AS VARCHAR)' : textSql(columns.channel)} AS channel_text,
              ${textSql(columns.time)} AS time_text,
              ${textSql(columns.duration_seconds)} AS duration_text,
              ${textSql(columns.direction)} AS direction_text,

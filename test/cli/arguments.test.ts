@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { parseCliArguments } from '../../cli/arguments';
+import { parseCliArguments, USAGE } from '../../cli/arguments';
+import { parseColumnOptions } from '../../cli/column-options';
 
 describe('parseCliArguments', () => {
   test('reads every option and the files', () => {
@@ -10,6 +11,7 @@ describe('parseCliArguments', () => {
       outDir: 'x',
       files: ['a.csv'],
       help: false,
+      maps: [],
     });
   });
 
@@ -27,7 +29,54 @@ describe('parseCliArguments', () => {
     expect(() => parseCliArguments(argv, 'UTC')).toThrow(message);
   });
 
+  test('reads the column mapping options', () => {
+    const options = parseCliArguments(['--map', 'time=Start Time', '--map', 'endpoint=App', '--columns', 'm.json', '--channel', 'video', 'a.csv'], 'UTC');
+
+    expect(options.maps).toEqual(['time=Start Time', 'endpoint=App']);
+    expect(options.columnsFile).toBe('m.json');
+    expect(options.channel).toBe('video');
+    expect(options.files).toEqual(['a.csv']);
+  });
+
   test('shows the usage with an unknown option', () => {
     expect(() => parseCliArguments(['--frm'], 'UTC')).toThrow('Usage: npm run report --');
+  });
+});
+
+describe('parseColumnOptions', () => {
+  test('none without options', () => {
+    expect(parseColumnOptions([], undefined)).toBeUndefined();
+  });
+
+  test('--map overrides the JSON file', () => {
+    const json = { path: 'm.json', text: '{"header": ["x"], "columns": {"time": "When", "endpoint": "App"}, "channel": "phone"}' };
+
+    expect(parseColumnOptions(['endpoint=Client=App'], undefined, json)).toEqual({
+      columns: { time: 'When', endpoint: 'Client=App' },
+      channel: 'phone',
+    });
+  });
+
+  test('--channel sets every row', () => {
+    expect(parseColumnOptions(['time=When'], 'message')).toEqual({ columns: { time: 'When' }, channel: 'message' });
+  });
+
+  test.each([
+    [['time'], undefined, undefined, '--map "time" is not FIELD=COLUMN'],
+    [['=When'], undefined, undefined, '--map "=When" is not FIELD=COLUMN'],
+    [['start=When'], undefined, undefined, '--map: "start" is not a usage-events field. Valid fields: channel, time,'],
+    [[], 'fax', undefined, '--channel: "fax" is not a channel. Write phone, video or message.'],
+    [[], undefined, '{"columns": ', '--columns m.json is not valid JSON'],
+    [[], undefined, '{"time": "When"}', '--columns m.json must contain an object such as'],
+    [[], undefined, '{"columns": {"time": 3}}', '--columns m.json: the column of "time" must be a non-empty text.'],
+  ])('rejects %j %j %j', (maps, channel, text, message) => {
+    const json = text === undefined ? undefined : { path: 'm.json', text };
+    expect(() => parseColumnOptions(maps, channel, json)).toThrow(message);
+  });
+
+  test('usage documents the mapping options', () => {
+    expect(USAGE).toContain('--map FIELD=COLUMN');
+    expect(USAGE).toContain('--columns FILE.json');
+    expect(USAGE).toContain('--channel CHANNEL');
   });
 });

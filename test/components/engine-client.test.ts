@@ -108,4 +108,23 @@ describe('wrapEngine', () => {
     expect((invalidError as ImportError).location.line).toBe(3);
     expect(tooBigError).toBeInstanceOf(EngineError);
   });
+
+  test('forwards every method with its argument', async () => {
+    const calls: string[] = [];
+    const remote = new Proxy({} as EngineApi<File>, {
+      get: (_target, name) => async (args: unknown) => {
+        calls.push(`${String(name)} ${JSON.stringify(args)}`);
+        return name === 'loadFiles' ? [] : null;
+      },
+    });
+    const client = wrapEngine(remote, new EventTarget(), 30_000);
+
+    await client.listFiles();
+    await client.removeFile({ fileId: 4 });
+    await client.combinedWorkbook({ channels: ['phone'] } as never);
+    await client.loadFiles({ files: [], mappings: [] });
+
+    expect(calls).toEqual(['listFiles undefined', 'removeFile {"fileId":4}', 'combinedWorkbook {"channels":["phone"]}', 'loadFiles {"files":[],"mappings":[]}']);
+    expect((client as unknown as { then?: unknown }).then).toBeUndefined();
+  });
 });

@@ -179,7 +179,9 @@ describe('delimited-text import fuzz', () => {
 
         outcomes.rejected++;
         const error = outcome!.error;
-        expect(error.name, `${context}: ${error.message}`).toBe('ImportError');
+        // A truncated header is no longer recognised, which fails with the header for the mapping form.
+        expect(['ImportError', 'UnrecognisedFileError'], `${context}: ${error.message}`).toContain(error.name);
+        if (error.name === 'UnrecognisedFileError') expect(error.table?.columns, context).toEqual(sniffed?.table?.columns);
         expect(error.file, context).toBe(input.name);
         expect(error.message.startsWith(`${input.name}`), context).toBe(true);
         if (error.line !== undefined) {
