@@ -75,6 +75,12 @@ function loadCallLogCsv(context: LoadContext): LoadResult {
   const typed = `call_log_${fileId}`;
   db.run(`CREATE OR REPLACE TEMP TABLE ${typed} AS ${typedSelect(columns, isLeg, raw)}`);
   addRowKeys(db, typed, raw);
+  const [rows] = db.query<{ rows: number; legs: number }>(
+    `SELECT count(*)::INTEGER AS rows, count(*) FILTER (WHERE ${isLeg})::INTEGER AS legs FROM ${raw}`,
+  );
+  // The staged text is no longer needed, so it goes before `events` grows. After a failure, the
+  // engine's rollback removes both tables.
+  dropCsvTable(context);
 
   assertRowRules(db, typed, rowRules(file.source.name, columns));
   db.run(
@@ -89,9 +95,6 @@ function loadCallLogCsv(context: LoadContext): LoadResult {
     [fileId],
   );
 
-  const [rows] = db.query<{ rows: number; legs: number }>(
-    `SELECT count(*)::INTEGER AS rows, count(*) FILTER (WHERE ${isLeg})::INTEGER AS legs FROM ${raw}`,
-  );
   const [calls] = db.query<{ calls: number; faxes: number; wall: number }>(
     `SELECT count(*) FILTER (WHERE is_call)::INTEGER AS calls,
             count(*) FILTER (WHERE is_fax)::INTEGER AS faxes,
@@ -99,9 +102,7 @@ function loadCallLogCsv(context: LoadContext): LoadResult {
      FROM ${typed}`,
   );
   const counts = { ...rows!, ...calls! };
-  // Reached only when nothing failed. After a failure, the engine's rollback removes both tables.
   db.run(`DROP TABLE ${typed}`);
-  dropCsvTable(context);
 
   return { rowsRead: counts.rows, rowsUsed: counts.calls, notes: callLogNotes(counts, detailed) };
 }
