@@ -74,7 +74,6 @@ export function createCancellableEngine(start: () => EngineInstance): Cancellabl
     listFiles: () => track((client) => client.listFiles()),
     dataRange: (args) => track((client) => client.dataRange(args)),
     report: (args) => track((client) => client.report(args)),
-    reportPart: (args) => track((client) => client.reportPart(args)),
     workbook: (args) => track((client) => client.workbook(args)),
     combinedWorkbook: (args) => track((client) => client.combinedWorkbook(args)),
     reset: () => track((client) => client.reset(), () => retained.clear()),

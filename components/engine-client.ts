@@ -92,7 +92,6 @@ export function wrapEngine(remote: EngineApi<File>, worker: EventTarget, startTi
     listFiles: () => call(() => remote.listFiles()),
     dataRange: (args) => call(() => remote.dataRange(args)),
     report: (args) => call(() => remote.report(args)),
-    reportPart: (args) => call(() => remote.reportPart(args)),
     workbook: (args) => call(() => remote.workbook(args)),
     combinedWorkbook: (args) => call(() => remote.combinedWorkbook(args)),
     reset: () => call(() => remote.reset()),

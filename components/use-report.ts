@@ -2,7 +2,6 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Channel, ChannelReport, DataRange, EndpointRule, Period, ReportRequest, StatusThresholds } from '../lib/engine/types';
 import { CancelledError } from './cancellable-engine';
 import type { EngineClient } from './engine-client';
-import { fetchReport } from './report-parts';
 
 /** A channel's span of dates as computed in one time zone. */
 export interface ZonedRange extends DataRange {
@@ -86,7 +85,7 @@ export function useReport(
     };
     let current = true;
     setState((previous) => ({ ...previous, loading: true, error: null }));
-    fetchReport(engine, request).then(
+    engine.report(request).then(
       (report) => {
         if (!current) return;
         const result = { request, report };

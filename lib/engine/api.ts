@@ -5,8 +5,6 @@ import type {
   CombinedWorkbookRequest,
   DataRange,
   ImportSummary,
-  ReportPart,
-  ReportPartRequest,
   ReportRequest,
   Workbook,
   WorkbookRequest,
@@ -31,11 +29,6 @@ export interface EngineApi<Input> {
   /** First and last local dates with events of the channel, in `timeZone`. */
   dataRange(args: { channel: Channel; timeZone: string }): Promise<DataRange>;
   report(args: ReportRequest): Promise<ChannelReport>;
-  /**
-   * Returns the same report with part of its User Table. A report with 100,067 users reaching the
-   * workspace in one message went with one 369 to 500 ms task on the page, so the workspace reads parts.
-   */
-  reportPart(args: ReportPartRequest): Promise<ReportPart>;
   workbook(args: WorkbookRequest): Promise<Workbook>;
   /** One workbook for several channels, each with the same period, time zone and thresholds. */
   combinedWorkbook(args: CombinedWorkbookRequest): Promise<Workbook>;

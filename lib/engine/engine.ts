@@ -107,12 +107,6 @@ export function createEngine<Input>(options: EngineOptions<Input>): EngineApi<In
       return cachedReport(await ready, request);
     },
 
-    async reportPart({ userOffset, userCount, ...request }) {
-      const report = cachedReport(await ready, request);
-      const users = report.users.slice(userOffset, userOffset + userCount);
-      return { report: { ...report, users }, userTotal: report.users.length };
-    },
-
     async workbook(request) {
       const report = cachedReport(await ready, request);
       return buildChannelWorkbook({ report, request, productVersion });

@@ -52,18 +52,6 @@ export interface ChartImage {
   channel?: Channel;
 }
 
-/** A report request for `userCount` of the User Table's rows, from row `userOffset` (0 is the first). */
-export interface ReportPartRequest extends ReportRequest {
-  userOffset: number;
-  userCount: number;
-}
-
-/** A report whose `users` are one part of its User Table, with the number of rows in the whole table. */
-export interface ReportPart {
-  report: ChannelReport;
-  userTotal: number;
-}
-
 export interface WorkbookRequest extends ReportRequest {
   author: ReportAuthor;
   /** The instant the workbook is built, as epoch milliseconds (passed in so tests are repeatable). */

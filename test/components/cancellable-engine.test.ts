@@ -42,7 +42,6 @@ function fakeEngine(log: string[], name: string): EngineInstance {
     },
     dataRange: async () => ({ channel: 'phone', first: null, last: null }),
     report: () => never,
-    reportPart: () => never,
     workbook: () => never,
     combinedWorkbook: () => never,
     reset: async () => undefined,
