@@ -10,6 +10,9 @@ export interface ReportCache {
   clear(): void;
 }
 
+/** Reports kept at most: one per channel, enough for a combined workbook of every channel. */
+const MAX_REPORTS = 3;
+
 export function createReportCache(): ReportCache {
   const reports = new Map<string, ChannelReport>();
   return {
@@ -18,6 +21,8 @@ export function createReportCache(): ReportCache {
       let report = reports.get(key);
       if (report === undefined) {
         report = build();
+        // A report of 100,000 users is large, so each new period or setting replaces the oldest report.
+        if (reports.size >= MAX_REPORTS) reports.delete(reports.keys().next().value!);
         reports.set(key, report);
       }
       return report;
