@@ -13,9 +13,10 @@ import { buildCombinedWorkbook } from '../workbook/combined-workbook';
 import type { EngineApi, LoadOutcome } from './api';
 import type { Database } from './database';
 import { fingerprint } from './fingerprint';
+import { createReportCache } from './report-cache';
 import schemaSql from './schema.sql?raw';
 import type { Source } from './source';
-import type { Channel, ColumnMapping, ImportSummary } from './types';
+import type { Channel, ChannelReport, ColumnMapping, ImportSummary, ReportRequest } from './types';
 
 export interface EngineOptions<Input> {
   /** The database, still starting; every call waits for it. */
@@ -39,7 +40,12 @@ export function createEngine<Input>(options: EngineOptions<Input>): EngineApi<In
   });
   const summaries = new Map<number, ImportSummary>();
   const fingerprints = new Map<number, string>();
+  const reports = createReportCache();
   let nextFileId = 1;
+
+  function cachedReport(db: Database, request: ReportRequest): ChannelReport {
+    return reports.get(request, () => buildReport(db, request, [...summaries.values()], request.endpointRules));
+  }
 
   async function loadOne(db: Database, input: Input, timeZone: string, mappings: readonly ColumnMapping[]): Promise<LoadOutcome> {
     let fileName = 'file';
@@ -66,6 +72,8 @@ export function createEngine<Input>(options: EngineOptions<Input>): EngineApi<In
     } catch (error) {
       return { ok: false, fileName, error: toPlainError(error) };
     } finally {
+      // Between two files of one drop, the workspace may ask for a report of the first.
+      reports.clear();
       // A load copies the rows it keeps into the canonical tables, so DuckDB never reads the file
       // again. Dropping its registration releases the handle to the user's file, or the copy of its
       // bytes, whether the load succeeded or not.
@@ -83,6 +91,7 @@ export function createEngine<Input>(options: EngineOptions<Input>): EngineApi<In
 
     async removeFile({ fileId }) {
       const db = await ready;
+      reports.clear();
       db.transaction(() => {
         db.run('DELETE FROM events WHERE file_id = ?', [fileId]);
         db.run('DELETE FROM users WHERE file_id = ?', [fileId]);
@@ -104,24 +113,23 @@ export function createEngine<Input>(options: EngineOptions<Input>): EngineApi<In
     },
 
     async report(request) {
-      return buildReport(await ready, request, [...summaries.values()], request.endpointRules);
+      return cachedReport(await ready, request);
     },
 
     async workbook(request) {
-      const report = buildReport(await ready, request, [...summaries.values()], request.endpointRules);
+      const report = cachedReport(await ready, request);
       return buildChannelWorkbook({ report, request, productVersion });
     },
 
     async combinedWorkbook({ channels, ...request }) {
       const db = await ready;
-      const reports = channels.map((channel) =>
-        buildReport(db, { ...request, channel }, [...summaries.values()], request.endpointRules),
-      );
-      return buildCombinedWorkbook({ reports, request, productVersion });
+      const channelReports = channels.map((channel) => cachedReport(db, { ...request, channel }));
+      return buildCombinedWorkbook({ reports: channelReports, request, productVersion });
     },
 
     async reset() {
       const db = await ready;
+      reports.clear();
       db.transaction(() => db.run('DELETE FROM events; DELETE FROM users; DELETE FROM identities; DELETE FROM usage_totals'));
       // Loads drop their files' registrations; this also covers a load cut short by a cancel.
       db.bindings.dropFiles();

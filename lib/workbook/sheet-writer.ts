@@ -1,4 +1,4 @@
-import type { Font, Worksheet } from 'exceljs';
+import type { Alignment, Font, Style, Worksheet } from 'exceljs';
 import { DATE_FORMAT, DATE_TIME_FORMAT, PERCENT_FORMAT, textCell, type CellSpec } from './cells';
 
 /** A worksheet being written: the next free row and the width each column's content needs. */
@@ -18,7 +18,8 @@ export interface RowOptions {
   padding?: number;
 }
 
-const BOLD: Partial<Font> = { bold: true };
+const BOLD: Partial<Font> = Object.freeze({ bold: true });
+const WRAP: Partial<Alignment> = Object.freeze({ wrapText: true, vertical: 'top' });
 const MIN_WIDTH = 6;
 const MAX_WIDTH = 60;
 const CELL_PADDING = 2;
@@ -36,13 +37,10 @@ export function addRow(writer: SheetWriter, cells: readonly CellSpec[], options:
   cells.forEach((spec, index) => {
     const cell = row.getCell(index + 1);
     cell.value = spec.value;
-    if (spec.numFmt !== undefined) cell.numFmt = spec.numFmt;
-    if (options.bold === true) cell.font = BOLD;
     // Columns stop growing at MAX_WIDTH, so longer text (definitions, notes) wraps instead of running
     // under the next cells.
-    if (typeof spec.value === 'string' && spec.value.length + CELL_PADDING > MAX_WIDTH) {
-      cell.alignment = { wrapText: true, vertical: 'top' };
-    }
+    const wrap = typeof spec.value === 'string' && spec.value.length + CELL_PADDING > MAX_WIDTH;
+    cell.style = sharedStyle(spec, options.bold === true, wrap);
     if (options.measure !== false) {
       const width = displayWidth(spec) + CELL_PADDING + (options.padding ?? 0);
       writer.widths[index] = Math.max(writer.widths[index] ?? 0, width);
@@ -96,6 +94,33 @@ export function applyColumnWidths(writer: SheetWriter): void {
   writer.widths.forEach((width, index) => {
     writer.worksheet.getColumn(index + 1).width = Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, width));
   });
+}
+
+const styles = new Map<string, Partial<Style>>();
+
+/**
+ * Returns one frozen style object per combination of value kind, number format, bold and wrap.
+ * exceljs looks a cell's style up by object identity before serialising it, so cells sharing an
+ * object cost one lookup each. With a style object per cell, exceljs serialised every cell's style. The value kind is part of the key because exceljs picks the default number format of
+ * an unformatted cell by its type, and caches that choice with the object. Frozen, so setting a
+ * property on one cell's style throws instead of changing every cell that shares it.
+ */
+function sharedStyle(spec: CellSpec, bold: boolean, wrap: boolean): Partial<Style> {
+  const { value, numFmt } = spec;
+  let kind: string = typeof value;
+  if (value === null) kind = 'null';
+  else if (value instanceof Date) kind = 'date';
+  const key = `${kind}|${numFmt ?? ''}|${bold}|${wrap}`;
+  let style = styles.get(key);
+  if (style === undefined) {
+    const built: Partial<Style> = {};
+    if (numFmt !== undefined) built.numFmt = numFmt;
+    if (bold) built.font = BOLD;
+    if (wrap) built.alignment = WRAP;
+    style = Object.freeze(built);
+    styles.set(key, style);
+  }
+  return style;
 }
 
 /** Estimates the characters a cell shows, without rendering it. */

