@@ -66,3 +66,47 @@ describe('message usage rows', () => {
     expect(bob.map((row) => [row.endpoint, row.usageCount])).toEqual([['RingCentral app for iOS', 1]]);
   });
 });
+
+describe('video usage rows', () => {
+  // M1: Bob hosts and is not among the participants. Carol joins twice (a rejoin).
+  const meetingSql = `${usersSql}
+    INSERT INTO events (file_id, source_line, channel, kind, record_id, session_id, start_utc, user_platform_id, role, duration_s) VALUES
+      (2, 1, 'video', 'record', 'host', 'M1', '2026-05-05 14:30:00', 'p102', 'host', 3600),
+      (2, 1, 'video', 'record', '500:p103', 'M1', '2026-05-05 14:30:00', 'p103', 'participant', 3600),
+      (2, 1, 'video', 'record', '500:p103', 'M1', '2026-05-05 14:30:00', 'p103', 'participant', 3600);`;
+
+  test('host row leaves participants unchanged', async () => {
+    const report = await reportFor('video', `${meetingSql}
+      INSERT INTO events (file_id, source_line, channel, kind, session_id, start_utc, user_extension, endpoint_raw, version, role) VALUES
+        (3, 2, 'video', 'usage', 'M1', '2026-05-05 14:30:00', '102', 'RingCentral Web', '25.1.10', 'host');`);
+
+    expect(kpi(report, 'participants')).toBe(1);
+    expect(kpi(report, 'meetings')).toBe(1);
+    const bob = report.users.filter((row) => row.userEmail === 'bob@example.com');
+    expect(bob.map((row) => [row.endpoint, row.usageCount, row.hostCount, row.participantCount])).toEqual([
+      ['RingCentral app for Web', 1, 1, 0],
+    ]);
+  });
+
+  test('host row without role leaves participants unchanged', async () => {
+    const report = await reportFor('video', `${meetingSql}
+      INSERT INTO events (file_id, source_line, channel, kind, session_id, start_utc, user_extension, endpoint_raw, version) VALUES
+        (3, 2, 'video', 'usage', 'M1', '2026-05-05 14:30:00', '102', 'RingCentral Web', '25.1.10');`);
+
+    expect(kpi(report, 'participants')).toBe(1);
+  });
+
+  test('participant rows count each person once', async () => {
+    const report = await reportFor('video', `${meetingSql}
+      INSERT INTO events (file_id, source_line, channel, kind, session_id, start_utc, user_extension, endpoint_raw, version, role) VALUES
+        (3, 2, 'video', 'usage', 'M1', '2026-05-05 14:30:00', '103', 'RingCentral Web', '25.1.10', 'participant'),
+        (3, 3, 'video', 'usage', 'M1', '2026-05-05 14:31:00', '103', 'RingCentral iOS', '25.2', 'participant'),
+        (3, 4, 'video', 'usage', 'M1', '2026-05-05 14:32:00', '101', 'RingCentral Mac', '25.2', 'participant');`);
+
+    // Alice's row names a meeting she is not listed in: she joined it too.
+    expect(kpi(report, 'participants')).toBe(2);
+    expect(kpi(report, 'uses_per_active_user')).toBe(1);
+    expect(report.byEndpoint.reduce((sum, row) => sum + row.volume, 0)).toBe(4);
+    expect(report.byDepartment.reduce((sum, row) => sum + row.volume, 0)).toBe(3);
+  });
+});
