@@ -2,6 +2,7 @@ import { EngineError, ImportError, toPlainError } from '../errors';
 import { FORMATS } from '../formats/index';
 import type { Format, LoadResult } from '../formats/format';
 import { sniff } from '../formats/sniff';
+import { unreadableZipError } from '../formats/zip-entries';
 import { dataRange, fileDateRanges } from '../report/data-range';
 import { reportNotes } from '../report/import-notes';
 import { buildReport } from '../report/report';
@@ -43,7 +44,7 @@ export function createEngine<Input>(options: EngineOptions<Input>): EngineApi<In
       fileName = source.name;
       const file = await sniff(source);
       const format = formats.find((candidate) => candidate.recognise(file));
-      if (format === undefined) throw unrecognised(fileName, formats);
+      if (format === undefined) throw (unreadableZipError(file) ?? unrecognised(fileName, formats));
 
       const fileId = nextFileId++;
       const result = db.transaction(() => format.load({ db, fileId, file }));

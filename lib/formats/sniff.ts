@@ -343,7 +343,9 @@ async function sniffZip(source: Source): Promise<SniffedFile> {
   const bytes = await source.read();
   const workbook = await loadWorkbook(bytes);
   if (workbook === undefined) {
-    return { source, utf8: source, encoding: 'binary', container: 'zip', zipEntries: jsonEntries(source, bytes), notes: [] };
+    const zipEntryNames: string[] = [];
+    const zipEntries = jsonEntries(source, bytes, zipEntryNames);
+    return { source, utf8: source, encoding: 'binary', container: 'zip', zipEntries, zipEntryNames, notes: [] };
   }
 
   const file: SniffedFile = { source, utf8: source, encoding: 'binary', container: 'xlsx', notes: [] };
@@ -382,10 +384,16 @@ async function loadWorkbook(bytes: Uint8Array): Promise<ExcelJS.Workbook | undef
 /**
  * Decompresses the archive's `.json` entries only (the JSON exports, such as the messaging compliance
  * export); fflate's filter receives each entry's name before decompressing it, so other entries stay packed.
+ * Adds every entry's name to `names`.
  */
-function jsonEntries(source: Source, bytes: Uint8Array): Record<string, Uint8Array> {
+function jsonEntries(source: Source, bytes: Uint8Array, names: string[]): Record<string, Uint8Array> {
   try {
-    return unzipSync(bytes, { filter: (entry) => entry.name.toLowerCase().endsWith('.json') });
+    return unzipSync(bytes, {
+      filter: (entry) => {
+        names.push(entry.name);
+        return entry.name.toLowerCase().endsWith('.json');
+      },
+    });
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     throw new ImportError(
