@@ -1,3 +1,4 @@
+import { plural } from '../plural';
 import ExcelJS from 'exceljs';
 import { unzipSync } from 'fflate';
 import { bytesSource, type Source } from '../engine/source';
@@ -510,10 +511,6 @@ function csvField(value: string): string {
 
 function startsWith(bytes: Uint8Array, prefix: readonly number[]): boolean {
   return prefix.every((byte, i) => bytes[i] === byte);
-}
-
-function plural(count: number, noun: string): string {
-  return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }
 
 function emptyFileError(source: Source): ImportError {

@@ -180,7 +180,7 @@ describe('ringcentral-messaging-export-zip load', () => {
       notes: [
         'Skipped 1 deleted post.',
         "Found no chat type for 1 message, because their chat is not among the export's chats.",
-        "Posts cover 2026-05-04 to 2026-05-07 (dates in UTC): the compliance export keeps at most 30, 60 or 90 days depending on the account's retention, so it may cover less than the report period.",
+        "The compliance export keeps at most 30, 60 or 90 days of posts depending on the account's retention, so this file's dates may cover less than the report period.",
         'Read 2 members (1 deactivated). Members link posts to people by platform id; only a users list or extension list adds people to the report.',
         'Read 2 chats: Team 1, Direct 1.',
         'Ignored 1 JSON file outside the posts/, members/ and chats/ folders.',
@@ -227,7 +227,7 @@ describe('ringcentral-messaging-export-zip load', () => {
 
     const result = db.transaction(() => ringcentralMessagingExportZip.load(ctx));
 
-    expect(result.notes[0]).toBe('Counted 1 post listed more than once (edits) once each, in the latest version.');
+    expect(result.notes[0]).toBe('Counted 1 post listed more than once (edited, or in two copies of the export) once in its latest version.');
     expect(db.query('SELECT source_line, record_id, attachments FROM events')).toEqual([{ source_line: 3, record_id: '1', attachments: 1 }]);
   });
 
