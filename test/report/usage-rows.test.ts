@@ -96,6 +96,15 @@ describe('video usage rows', () => {
     expect(kpi(report, 'participants')).toBe(1);
   });
 
+  test('row without role adds its person', async () => {
+    const report = await reportFor('video', `${usersSql}
+      INSERT INTO events (file_id, source_line, channel, kind, session_id, start_utc, user_extension, endpoint_raw, version) VALUES
+        (3, 2, 'video', 'usage', 'M9', '2026-05-06 14:30:00', '101', 'RingCentral Web', '25.1.10');`);
+
+    expect(kpi(report, 'meetings')).toBe(1);
+    expect(kpi(report, 'participants')).toBe(1);
+  });
+
   test('participant rows count each person once', async () => {
     const report = await reportFor('video', `${meetingSql}
       INSERT INTO events (file_id, source_line, channel, kind, session_id, start_utc, user_extension, endpoint_raw, version, role) VALUES

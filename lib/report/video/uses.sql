@@ -16,7 +16,7 @@ FROM channel_events;
 -- person is the meeting's host: such a row only names the endpoint of the host's use.
 CREATE OR REPLACE TEMP TABLE video_meetings AS
 WITH hosted AS (
-  SELECT *, bool_or(role = 'host') OVER (PARTITION BY meeting_key, person_key) AND person_key IS NOT NULL AS is_host
+  SELECT *, coalesce(bool_or(role = 'host') OVER (PARTITION BY meeting_key, person_key), false) AND person_key IS NOT NULL AS is_host
   FROM video_rows
 )
 SELECT meeting_key,
