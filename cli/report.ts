@@ -59,7 +59,7 @@ async function main(argv: string[]): Promise<number> {
 
     console.log(`\n${channel[0]!.toUpperCase()}${channel.slice(1)}, ${period.from} to ${period.to} (${options.timeZone})`);
     for (const kpi of report.kpis) console.log(`  ${kpi.label}: ${formatKpi(kpi)}`);
-    console.log(`  User Table: ${report.users.length} rows`);
+    console.log(`  User Table: ${plural(report.users.length, 'row')}`);
     console.log(`Wrote ${target}`);
   }
 

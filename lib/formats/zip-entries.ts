@@ -40,12 +40,12 @@ export function unreadableZipError(file: SniffedFile): ImportError | undefined {
     return new ImportError(
       location,
       `the ZIP archive contains another ZIP archive (${listNames(archives)})`,
-      'Unzip it first, then drop the inner archive, or the files it holds, here.',
+      'Unzip it first, then drop the inner archive, or the files it contains, here.',
     );
   }
   return new ImportError(
     location,
-    `the ZIP archive holds no export that Adoption Lens reads inside a ZIP (it contains ${plural(entries.length, 'file')}: ${listNames(entries)})`,
-    'Unzip it and drop the files it holds. Only the Team Messaging compliance export is read as a ZIP archive.',
+    `the ZIP archive contains no export that Adoption Lens reads inside a ZIP (it contains ${plural(entries.length, 'file')}: ${listNames(entries)})`,
+    'Unzip it and drop the files it contains. Only the Team Messaging compliance export is read as a ZIP archive.',
   );
 }

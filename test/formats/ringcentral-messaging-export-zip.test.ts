@@ -148,8 +148,8 @@ describe('ringcentral-messaging-export-zip other entries', () => {
     [
       'a CSV file',
       { 'calls.csv': new Uint8Array([97, 10]) },
-      'the ZIP archive holds no export that Adoption Lens reads inside a ZIP (it contains 1 file: calls.csv)',
-      'Unzip it and drop the files it holds.',
+      'the ZIP archive contains no export that Adoption Lens reads inside a ZIP (it contains 1 file: calls.csv)',
+      'Unzip it and drop the files it contains.',
     ],
     [
       'a ZIP archive',
