@@ -4,6 +4,7 @@ import { openNodeDatabase } from '../lib/engine/duckdb-node';
 import { createEngine } from '../lib/engine/engine';
 import { pathSource } from '../lib/engine/source-node';
 import { DEFAULT_THRESHOLDS, type Channel, type ImportSummary, type Kpi, type Period } from '../lib/engine/types';
+import { plural } from '../lib/plural';
 import { version } from '../package.json';
 import type { LoadOutcome } from '../lib/engine/api';
 import { parseCliArguments, USAGE } from './arguments';
@@ -65,7 +66,7 @@ async function main(argv: string[]): Promise<number> {
 
     console.log(`\n${channel[0]!.toUpperCase()}${channel.slice(1)}, ${period.from} to ${period.to} (${options.timeZone})`);
     for (const kpi of report.kpis) console.log(`  ${kpi.label}: ${formatKpi(kpi)}`);
-    console.log(`  User Table: ${report.users.length} rows`);
+    console.log(`  User Table: ${plural(report.users.length, 'row')}`);
     for (const note of report.notes) console.log(`  Note: ${note}`);
     console.log(`Wrote ${target}`);
   }
@@ -125,7 +126,7 @@ async function periodFor(
 
 function printSummary(summary: ImportSummary): void {
   const dates = summary.firstDate === null ? 'no dates' : `${summary.firstDate} to ${summary.lastDate}`;
-  console.log(`${summary.fileName}: ${summary.formatLabel}, ${summary.rowsRead} rows read, ${summary.rowsUsed} used, ${dates}`);
+  console.log(`${summary.fileName}: ${summary.formatLabel}, ${plural(summary.rowsRead, 'row')} read, ${summary.rowsUsed.toLocaleString('en-US')} used, ${dates}`);
   for (const note of summary.notes) console.log(`  Note: ${note}`);
 }
 

@@ -5,6 +5,7 @@ import { FORMATS } from '../formats/index';
 import type { Format, LoadResult, SniffedFile } from '../formats/format';
 import type { ReadLimits } from '../formats/read-limits';
 import { sniff } from '../formats/sniff';
+import { unreadableZipError } from '../formats/zip-entries';
 import { dataRange, fileDateRanges } from '../report/data-range';
 import { reportNotes } from '../report/import-notes';
 import { buildReport } from '../report/report';
@@ -54,7 +55,7 @@ export function createEngine<Input>(options: EngineOptions<Input>): EngineApi<In
       fileName = source.name;
       const file = await sniff(source, readLimits);
       const format = formats.find((candidate) => candidate.recognise(file)) ?? formatOfMapping(file, mappings);
-      if (format === undefined) throw unrecognisedFileError(file, formats);
+      if (format === undefined) throw (unreadableZipError(file) ?? unrecognisedFileError(file, formats));
 
       const fileId = nextFileId++;
       const result = db.transaction(() => format.load({ db, fileId, file }));

@@ -1,3 +1,4 @@
+import { plural } from '../plural';
 import { columnsToIpc } from '../engine/arrow-ipc';
 import type { Database } from '../engine/database';
 import { ImportError } from '../errors';
@@ -148,8 +149,4 @@ function csvNotes(scan: RecordScan, rowNoun: string): string[] {
 
 function joinWithAnd(items: readonly string[]): string {
   return items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
-}
-
-function plural(count: number, noun: string): string {
-  return `${count.toLocaleString('en-US')} ${noun}${count === 1 ? '' : 's'}`;
 }

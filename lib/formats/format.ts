@@ -35,6 +35,8 @@ export interface SniffedFile {
    * Entries of other types are never decompressed.
    */
   zipEntries?: Record<string, Uint8Array>;
+  /** A ZIP archive that is not a workbook: the path of every entry, folders included, in archive order. */
+  zipEntryNames?: string[];
   /** Sentences for the import summary, such as the encoding used or title lines skipped. */
   notes: string[];
 }

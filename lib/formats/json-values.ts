@@ -40,6 +40,4 @@ export function jsonShapeError(fileName: string, column: string, problem: string
   return new ImportError({ file: fileName, column, ...shown }, problem, remedy);
 }
 
-export function plural(count: number, noun: string, pluralNoun = `${noun}s`): string {
-  return `${count} ${count === 1 ? noun : pluralNoun}`;
-}
+export { plural } from '../plural';

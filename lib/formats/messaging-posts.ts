@@ -1,4 +1,3 @@
-import type { ParsedTime } from '../time/parse-time';
 import type { EventRow } from './insert-events';
 import { isObject, jsonShapeError, optionalText, plural, readTime, type JsonObject } from './json-values';
 import { formatCounts, locateRecords, MESSAGING_REMEDY, type LocatedRecord, type RecordsDocument } from './messaging-records';
@@ -53,12 +52,16 @@ export function readPosts(
   const notes: string[] = [];
   if (located.length > latest.length) {
     const edited = countRepeatedIds(located);
-    notes.push(`Counted ${plural(edited, 'post')} listed more than once (edits) once each, in the latest version.`);
+    notes.push(
+      `Counted ${plural(edited, 'post')} listed more than once (edited, or in two copies of the export) ` +
+        `once ${edited === 1 ? '' : 'each '}in ${edited === 1 ? 'its' : 'their'} latest version.`,
+    );
   }
   if (deleted > 0) notes.push(`Skipped ${plural(deleted, 'deleted post')}.`);
   if (otherTypes.size > 0) {
     const count = [...otherTypes.values()].reduce((sum, value) => sum + value, 0);
-    notes.push(`Skipped ${plural(count, 'post')} that are not text messages (${formatCounts(otherTypes)}).`);
+    const notText = count === 1 ? 'is not a text message' : 'are not text messages';
+    notes.push(`Skipped ${plural(count, 'post')} that ${notText} (${formatCounts(otherTypes)}).`);
   }
   if (unknownChats > 0) {
     notes.push(`Found no chat type for ${plural(unknownChats, 'message')}, because their chat is not among the export's chats.`);
@@ -144,20 +147,14 @@ function attachmentCount(fileName: string, value: unknown, column: string, id: s
   return value.length;
 }
 
-/** Builds the retention note: the export keeps 30, 60 or 90 days, which may be less than the report period. */
+/**
+ * Builds the retention note: the export keeps 30, 60 or 90 days, which may be less than the report
+ * period. It names no dates, because the import summary shows the file's dates in the report time zone.
+ */
 function dateRangeNote(rows: readonly EventRow[]): string | undefined {
   if (rows.length === 0) return undefined;
-  const starts = rows.map((row) => row.start);
-  const first = dateOf(starts.reduce((a, b) => (b.epochMicros < a.epochMicros ? b : a)));
-  const last = dateOf(starts.reduce((a, b) => (b.epochMicros > a.epochMicros ? b : a)));
-  const zone = starts.every((start) => start.clock === 'utc') ? ' (dates in UTC)' : '';
   return (
-    `Posts cover ${first} to ${last}${zone}: the compliance export keeps at most 30, 60 or 90 days depending on ` +
-    "the account's retention, so it may cover less than the report period."
+    "The compliance export keeps at most 30, 60 or 90 days of posts depending on the account's retention, so " +
+    "this file's dates may cover less than the report period."
   );
-}
-
-/** Returns the date of a parsed time as written: the UTC date of an instant, else the wall-clock date. */
-function dateOf(time: ParsedTime): string {
-  return new Date(time.epochMicros / 1000).toISOString().slice(0, 10);
 }

@@ -127,12 +127,51 @@ export async function scanRecords(source: Source, options: ScanOptions): Promise
     scanner.push(await source.read(start, Math.min(source.size, start + chunkBytes)));
   }
   const scan = scanner.finish(source.size);
-  if (scan.footer !== undefined) {
+  await moveTotalRecordToFooter(source, scan, scanner.lastRecord, options.delimiter);
+  if (scan.footer !== undefined && scan.footer.firstText === '') {
     const end = Math.min(scanner.footerTextEnd, scanner.footerTextStart + FOOTER_TEXT_CHARS * 4);
     const text = new TextDecoder('utf-8').decode(await source.read(scanner.footerTextStart, end)).replace(/\s+/g, ' ').trim();
     scan.footer.firstText = text.slice(0, FOOTER_TEXT_CHARS);
   }
   return scan;
+}
+
+/**
+ * A first field that names a total or summary line, such as `Total` or `Grand total:`. Spreadsheets
+ * pad such a line with empty fields to the header's width when they save a CSV.
+ */
+const TOTAL_WORD = /^(grand\s+total|sub-?totals?|totals?|summary|sum)\b/i;
+
+/**
+ * Turns the last data record into the first footer line when only its first field holds text and that
+ * text is a total or summary word, as in `Total,,,,,`. Any other record stays data, so the format
+ * still rejects a real row with missing fields.
+ */
+async function moveTotalRecordToFooter(source: Source, scan: RecordScan, last: LastRecord | undefined, delimiter: string): Promise<void> {
+  if (scan.problem !== undefined || last === undefined || !last.firstFieldOnly) return;
+  const text = new TextDecoder('utf-8').decode(await source.read(last.start, Math.min(last.end, last.start + FOOTER_TEXT_CHARS * 4)));
+  const firstField = text.split(delimiter)[0]!.replace(/"/g, '').trim();
+  if (!TOTAL_WORD.test(firstField)) return;
+
+  scan.recordCount--;
+  scan.footerStart = last.start;
+  scan.footer = {
+    count: (scan.footer?.count ?? 0) + 1,
+    firstLine: last.line,
+    lastLine: scan.footer?.lastLine ?? last.endLine,
+    firstText: text.replace(/\s+/g, ' ').trim().slice(0, FOOTER_TEXT_CHARS),
+    unterminated: scan.footer?.unterminated ?? !last.terminated,
+  };
+}
+
+/** Where the last full record lies, and whether only its first field has text. */
+interface LastRecord {
+  start: number;
+  end: number;
+  line: number;
+  endLine: number;
+  terminated: boolean;
+  firstFieldOnly: boolean;
 }
 
 // Byte values.
@@ -221,6 +260,7 @@ export class RecordScanner {
   /** Byte range of the first short record after the last full record, for the footer note. */
   footerTextStart = 0;
   footerTextEnd = 0;
+  lastRecord: LastRecord | undefined;
 
   constructor(options: ScanOptions) {
     if (options.delimiter.length !== 1) throw new Error(`RecordScanner: the delimiter must be one byte, not "${options.delimiter}"`);
@@ -503,6 +543,14 @@ export class RecordScanner {
     const full = fields === expected || (fields > expected && lastTextField <= expected);
     if (full && recordProblem === undefined) {
       this.#addRecord(bytes - excluded);
+      this.lastRecord = {
+        start: this.#recordStart,
+        end,
+        line: this.#recordLine,
+        endLine: this.#line,
+        terminated,
+        firstFieldOnly: fields > 1 && lastTextField <= 1,
+      };
       return;
     }
     if (fields >= expected) {

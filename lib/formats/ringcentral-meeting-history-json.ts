@@ -21,6 +21,11 @@ interface LocatedMeeting {
   path: string;
 }
 
+/** An `events` row of a meeting, marked when its person belongs to another account. */
+interface MeetingRow extends EventRow {
+  outsideAccount: boolean;
+}
+
 /** The fields every row of one meeting shares. */
 interface MeetingColumns {
   source_line: number;
@@ -60,7 +65,8 @@ function loadMeetingHistory({ db, fileId, file }: LoadContext): LoadResult {
   const fileName = file.source.name;
   const meetings = locateMeetings(meetingPages(file.json) ?? []);
 
-  const rows: EventRow[] = [];
+  const account = exportAccount(meetings);
+  const rows: MeetingRow[] = [];
   const seen = new Set<string>();
   let listedTwice = 0;
   let rejoins = 0;
@@ -78,15 +84,44 @@ function loadMeetingHistory({ db, fileId, file }: LoadContext): LoadResult {
     seen.add(id);
 
     const columns = meetingColumns(fileName, meeting, id, located);
-    rows.push(hostRow(meeting, columns));
-    const participants = participantRows(fileName, meeting, columns, located.path);
+    rows.push(hostRow(meeting, columns, account));
+    const participants = participantRows(fileName, meeting, columns, located.path, account);
     rows.push(...participants);
     rejoins += participants.length - new Set(participants.map((row) => row.record_id)).size;
   }
 
   insertEvents(db, fileId, rows);
+  const notes = loadNotes(seen.size, listedTwice, rejoins, rows);
+  const outsiders = rows.filter((row) => row.outsideAccount).length;
+  if (outsiders > 0) {
+    notes.push(
+      `Found ${plural(outsiders, 'person', 'people')} of other accounts than ${account} (the account most hosts belong to); ` +
+        'they count in meetings and participants, but not as users.',
+    );
+  }
   // Rows of this file are meetings: read, and used once each (a meeting listed twice is used once).
-  return { rowsRead: meetings.length, rowsUsed: seen.size, notes: loadNotes(seen.size, listedTwice, rejoins, rows) };
+  return { rowsRead: meetings.length, rowsUsed: seen.size, notes };
+}
+
+/**
+ * Returns the account the history belongs to: the `hostInfo.accountId` most meetings carry (the
+ * smallest id on a tie), or null when no host carries one. An account's history can list meetings
+ * that a person of another account hosted, but most of its hosts are its own people.
+ */
+function exportAccount(meetings: readonly LocatedMeeting[]): string | null {
+  const counts = new Map<string, number>();
+  for (const { meeting } of meetings) {
+    const accountId = isObject(meeting) && isObject(meeting.hostInfo) ? optionalText(meeting.hostInfo.accountId) : null;
+    if (accountId !== null) counts.set(accountId, (counts.get(accountId) ?? 0) + 1);
+  }
+  const ranked = [...counts].sort(([idA, countA], [idB, countB]) => countB - countA || idA.localeCompare(idB));
+  return ranked[0]?.[0] ?? null;
+}
+
+/** True when a person entry names an account other than the history's own. */
+function isOutside(entry: JsonObject, account: string | null): boolean {
+  const accountId = optionalText(entry.accountId);
+  return account !== null && accountId !== null && accountId !== account;
 }
 
 function loadNotes(meetings: number, listedTwice: number, rejoins: number, rows: readonly EventRow[]): string[] {
@@ -120,15 +155,20 @@ function meetingColumns(fileName: string, meeting: JsonObject, id: string, { pos
   };
 }
 
-/** Builds the host's row. A meeting without `hostInfo` still gets one, with no user, so the meeting counts. */
-function hostRow(meeting: JsonObject, columns: MeetingColumns): EventRow {
+/**
+ * Builds the host's row. A meeting without `hostInfo` still gets one, with no user, so the meeting
+ * counts. A host of another account gets no user either, because they are not a user of this account.
+ */
+function hostRow(meeting: JsonObject, columns: MeetingColumns, account: string | null): MeetingRow {
   const host = isObject(meeting.hostInfo) ? meeting.hostInfo : {};
+  const outsideAccount = isOutside(host, account);
   return {
     ...emptyVideoRow(columns),
     role: 'host',
     record_id: 'host',
-    user_platform_id: optionalText(host.extensionId),
+    user_platform_id: outsideAccount ? null : optionalText(host.extensionId),
     user_name: optionalText(host.displayName),
+    outsideAccount,
   };
 }
 
@@ -136,15 +176,22 @@ function hostRow(meeting: JsonObject, columns: MeetingColumns): EventRow {
  * One row per `participants[]` entry, the host's own entry included. `record_id` is the person's key
  * within the meeting: `<accountId>:<extensionId>` for a platform user, so that rejoins share it, else
  * `guest:<id>` for a guest with a participant id, else `guest:#<position>`, so that each guest entry
- * without an id is a person of its own.
+ * without an id is a person of its own. A participant of another account keeps that key but gets no
+ * user.
  */
-function participantRows(fileName: string, meeting: JsonObject, columns: MeetingColumns, path: string): EventRow[] {
+function participantRows(
+  fileName: string,
+  meeting: JsonObject,
+  columns: MeetingColumns,
+  path: string,
+  account: string | null,
+): MeetingRow[] {
   if (meeting.participants === undefined || meeting.participants === null) return [];
   if (!Array.isArray(meeting.participants)) {
     throw jsonShapeError(fileName, `${path}.participants`, `meeting ${columns.session_id} has participants that are not a list`, REMEDY);
   }
 
-  return meeting.participants.map((participant: unknown, index): EventRow => {
+  return meeting.participants.map((participant: unknown, index): MeetingRow => {
     if (!isObject(participant)) {
       throw jsonShapeError(fileName, `${path}.participants[${index}]`, `a participant of meeting ${columns.session_id} is not a JSON object`, REMEDY);
     }
@@ -154,11 +201,13 @@ function participantRows(fileName: string, meeting: JsonObject, columns: Meeting
       extensionId !== null
         ? `${optionalText(participant.accountId) ?? ''}:${extensionId}`
         : `guest:${participantId ?? `#${index + 1}`}`;
+    const outsideAccount = isOutside(participant, account);
     return {
       ...emptyVideoRow(columns),
       role: 'participant',
       record_id: key,
-      user_platform_id: extensionId,
+      user_platform_id: outsideAccount ? null : extensionId,
+      outsideAccount,
       // A participant who joined by phone may carry only the number they called from.
       user_name: optionalText(participant.displayName) ?? optionalText(participant.callerId),
     };

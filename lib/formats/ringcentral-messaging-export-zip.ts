@@ -7,6 +7,7 @@ import { readChats } from './messaging-chats';
 import { readMembers } from './messaging-members';
 import { readPosts } from './messaging-posts';
 import { MESSAGING_REMEDY, recordsOf, type RecordsDocument } from './messaging-records';
+import { listNames, otherZipEntries } from './zip-entries';
 
 type EntryKind = 'posts' | 'members' | 'chats';
 const KINDS: readonly EntryKind[] = ['posts', 'members', 'chats'];
@@ -73,11 +74,30 @@ function load({ db, fileId, file }: LoadContext): LoadResult {
     ...(chats?.notes ?? ['The archive has no chats/ folder, so posts have no chat type.']),
   ];
   if (ignored > 0) notes.push(`Ignored ${plural(ignored, 'JSON file')} outside the posts/, members/ and chats/ folders.`);
+  notes.push(...otherEntryNotes(file));
   return {
     rowsRead: posts.recordsRead + members.rows.length + (chats?.recordsRead ?? 0),
     rowsUsed: posts.rows.length + members.rows.length,
     notes,
   };
+}
+
+/** Notes naming the entries that are not JSON files: attachments, and ZIP archives that are never opened. */
+function otherEntryNotes(file: SniffedFile): string[] {
+  const others = otherZipEntries(file);
+  const archives = others.filter((name) => name.toLowerCase().endsWith('.zip'));
+  const rest = others.filter((name) => !archives.includes(name));
+  const notes: string[] = [];
+  if (archives.length > 0) {
+    notes.push(
+      `Skipped ${plural(archives.length, 'ZIP archive')} inside the archive (${listNames(archives)}), because archives inside an ` +
+        'archive are not opened. Unzip it and drop the inner archive separately to read it.',
+    );
+  }
+  if (rest.length > 0) {
+    notes.push(`Skipped ${plural(rest.length, 'file')} that ${rest.length === 1 ? 'is' : 'are'} not JSON (${listNames(rest)}), because the export's data is in its JSON files.`);
+  }
+  return notes;
 }
 
 /** Parses one entry, which must be a `{"records": [...]}` document. */

@@ -1,3 +1,4 @@
+import { plural } from '../plural';
 import ExcelJS from 'exceljs';
 import { unzipSync } from 'fflate';
 import { bytesSource, type Source } from '../engine/source';
@@ -362,7 +363,9 @@ async function sniffZip(source: Source): Promise<SniffedFile> {
   const bytes = await source.read();
   const workbook = await loadWorkbook(bytes);
   if (workbook === undefined) {
-    return { source, utf8: source, encoding: 'binary', container: 'zip', zipEntries: jsonEntries(source, bytes), notes: [] };
+    const zipEntryNames: string[] = [];
+    const zipEntries = jsonEntries(source, bytes, zipEntryNames);
+    return { source, utf8: source, encoding: 'binary', container: 'zip', zipEntries, zipEntryNames, notes: [] };
   }
 
   const file: SniffedFile = { source, utf8: source, encoding: 'binary', container: 'xlsx', workbook, notes: [] };
@@ -401,10 +404,16 @@ async function loadWorkbook(bytes: Uint8Array): Promise<ExcelJS.Workbook | undef
 /**
  * Decompresses the archive's `.json` entries only (the JSON exports, such as the messaging compliance
  * export); fflate's filter receives each entry's name before decompressing it, so other entries stay packed.
+ * Adds every entry's name to `names`.
  */
-function jsonEntries(source: Source, bytes: Uint8Array): Record<string, Uint8Array> {
+function jsonEntries(source: Source, bytes: Uint8Array, names: string[]): Record<string, Uint8Array> {
   try {
-    return unzipSync(bytes, { filter: (entry) => entry.name.toLowerCase().endsWith('.json') });
+    return unzipSync(bytes, {
+      filter: (entry) => {
+        names.push(entry.name);
+        return entry.name.toLowerCase().endsWith('.json');
+      },
+    });
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     throw new ImportError(
@@ -522,10 +531,6 @@ function csvField(value: string): string {
 
 function startsWith(bytes: Uint8Array, prefix: readonly number[]): boolean {
   return prefix.every((byte, i) => bytes[i] === byte);
-}
-
-function plural(count: number, noun: string): string {
-  return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }
 
 function emptyFileError(source: Source): ImportError {

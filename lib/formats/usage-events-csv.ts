@@ -4,6 +4,7 @@ import { installTimeMacros } from '../time/macros';
 import { unreadableDurationError, unreadableTimeError } from '../time/errors';
 import { directionSql, invalidDirectionError } from './call-direction';
 import { dropCsvTable, readCsvTable } from './csv-table';
+import { plural } from './json-values';
 import type { Format, LoadContext, LoadResult, SniffedFile } from './format';
 import { assertRowRules, findColumn, textSql, type RowRule } from './staged-rows';
 
@@ -68,8 +69,16 @@ export function loadUsageColumns(context: LoadContext, columns: UsageColumns, ch
     [fileId],
   );
 
-  const [counts] = db.query<{ rows: number; wall: number }>(
-    `SELECT count(*)::INTEGER AS rows, count(start_wall)::INTEGER AS wall FROM ${typed}`,
+  // Rows naming the same use: the report merges them, so they are one row used. A message row names a
+  // use by its time too, because its session id is a chat. Rows without a session id name a use by
+  // their whole content.
+  const [counts] = db.query<{ rows: number; wall: number; uses: number }>(
+    `SELECT count(*)::INTEGER AS rows, count(start_wall)::INTEGER AS wall,
+            count(DISTINCT [channel, lower(coalesce(user_email, user_extension)),
+                            CASE WHEN channel = 'video' THEN coalesce(meeting_id, session_id) ELSE session_id END,
+                            CASE WHEN channel = 'message' OR session_id IS NULL AND meeting_id IS NULL
+                                 THEN concat_ws('|', start_utc, start_wall, endpoint_raw) END])::INTEGER AS uses
+     FROM ${typed}`,
   );
   // Reached only when nothing failed. After a failure, the engine's rollback removes both tables.
   db.run(`DROP TABLE ${typed}`);
@@ -79,7 +88,14 @@ export function loadUsageColumns(context: LoadContext, columns: UsageColumns, ch
     counts!.wall > 0
       ? ['Some times in this file carry no time zone, so they are read as wall-clock times in the report time zone.']
       : [];
-  return { rowsRead: counts!.rows, rowsUsed: counts!.rows, notes };
+  const merged = counts!.rows - counts!.uses;
+  if (merged > 0) {
+    notes.push(
+      `Merged ${plural(merged, 'row')} into ${merged === 1 ? 'an earlier row' : 'earlier rows'} naming the same use ` +
+        '(same channel, user and session or meeting id); the report counts that use once.',
+    );
+  }
+  return { rowsRead: counts!.rows, rowsUsed: counts!.uses, notes };
 }
 
 /**

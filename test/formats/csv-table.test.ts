@@ -163,6 +163,20 @@ describe('readCsvTable notes', () => {
     expect(file.notes).toContain('Skipped 2 lines below the data (lines 6–7, "Total calls: 3"): totals or notes, not data rows.');
   });
 
+  test('readCsvTable skips a padded total line', async () => {
+    const text = [
+      CALLS_HEADER,
+      'Voice,C1,S1,,Outgoing,101,(650) 555-0101,101,,Ann Lee,Tue 3/4/2025,9:14:07 AM,VoIP Call,Call connected,Call connected,0:01:00,$0.00,$0.00,Boston',
+      'Total,,,,,,,,,,,,,,,,,,',
+      '',
+    ].join('\r\n');
+
+    const { result, file } = await loadText('calls.csv', text);
+
+    expect(result.rowsUsed).toBe(1);
+    expect(file.notes).toContain('Skipped 1 line below the data (line 3, "Total,,,,,,,,,,,,,,,,,,"): totals or notes, not data rows.');
+  });
+
   test('readCsvTable names blank lines', async () => {
     const rows = Array.from({ length: 8 }, (_, index) => `User ${index},${100 + index},u${index}@example.com,Sales,Boston,Enabled,User`);
     const text = [USERS_HEADER, rows[0], '', rows[1], '', '', rows[2], '', rows[3], '', rows[4], '', rows[5], rows[6], rows[7], ''].join('\n');

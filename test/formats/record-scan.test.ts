@@ -144,6 +144,18 @@ describe('scanRecords', () => {
       at: 'Total',
     },
     {
+      name: 'a total line padded with delimiters',
+      text: 'a,b,c\n1,2,3\nTotal,,\n',
+      footer: { count: 1, firstLine: 3, lastLine: 3, firstText: 'Total,,', unterminated: false },
+      at: 'Total',
+    },
+    {
+      name: 'a padded summary line and a note',
+      text: 'a,b,c\r\n1,2,3\r\n"Grand total:",,\r\nExported by Admin\r\n',
+      footer: { count: 2, firstLine: 3, lastLine: 4, firstText: '"Grand total:",,', unterminated: false },
+      at: '"Grand',
+    },
+    {
       name: 'a total line under a header only',
       text: 'a,b,c\nNo records found\n',
       footer: { count: 1, firstLine: 2, lastLine: 2, firstText: 'No records found', unterminated: false },
@@ -158,7 +170,9 @@ describe('scanRecords', () => {
   });
 
   test.each([
-    { name: 'a total line padded with delimiters', text: 'a,b,c\n1,2,3\nTotal,,\n', records: [2, 3] },
+    { name: 'a padded line of data', text: 'a,b,c\n1,2,3\nVoice,,\n', records: [2, 3] },
+    { name: 'a padded total line above data', text: 'a,b,c\nTotal,,\n1,2,3\n', records: [2, 3] },
+    { name: 'a padded total line in two fields', text: 'a,b,c\n1,2,3\nTotal,3,\n', records: [2, 3] },
     { name: 'blank lines only', text: 'a,b,c\n1,2,3\n\n\n', records: [2] },
   ])('scanRecords finds no footer: $name', async ({ text, records }) => {
     const scan = await scanText(text, { headerColumns: 3 });

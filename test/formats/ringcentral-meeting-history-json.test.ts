@@ -154,6 +154,31 @@ describe('ringcentral-meeting-history-json load', () => {
     ]);
   });
 
+  it('keeps people of other accounts out of the users', async () => {
+    const outside = {
+      id: 'm-400',
+      startTime: '2026-05-07T14:00:00.000Z',
+      hostInfo: { accountId: '999', extensionId: '9999', displayName: 'Outside Host' },
+      duration: 900,
+      participants: [
+        { id: 'p1', accountId: '999', extensionId: '62345001', displayName: 'Other Co Person' },
+        { id: 'p2', accountId: '400', extensionId: '62345002', displayName: 'Marcus Oyelaran' },
+      ],
+    };
+    const ctx = await context({ meetings: [TEAM_MEETING, CALL, outside] });
+
+    const result = db.transaction(() => ringcentralMeetingHistoryJson.load(ctx));
+
+    expect(result.notes).toContain(
+      'Found 2 people of other accounts than 400 (the account most hosts belong to); they count in meetings and participants, but not as users.',
+    );
+    expect(db.query(`SELECT role, record_id, user_platform_id, user_name FROM events WHERE session_id = 'm-400' ORDER BY record_id`)).toEqual([
+      { role: 'participant', record_id: '400:62345002', user_platform_id: '62345002', user_name: 'Marcus Oyelaran' },
+      { role: 'participant', record_id: '999:62345001', user_platform_id: null, user_name: 'Other Co Person' },
+      { role: 'host', record_id: 'host', user_platform_id: null, user_name: 'Outside Host' },
+    ]);
+  });
+
   it('reads a meeting without participants or host', async () => {
     const ctx = await context([{ meetings: [CALL] }, { meetings: [WITHOUT_HOST] }]);
 

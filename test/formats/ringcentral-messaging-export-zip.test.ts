@@ -6,6 +6,7 @@ import { ImportError } from '../../lib/errors';
 import type { LoadContext } from '../../lib/formats/format';
 import { FORMATS } from '../../lib/formats/index';
 import { ringcentralMessagingExportZip } from '../../lib/formats/ringcentral-messaging-export-zip';
+import { unreadableZipError } from '../../lib/formats/zip-entries';
 import { eventRow, leftoverTables, readEvents } from './events-table';
 import { openDatabaseWithSchema, sniffBytes } from './helpers';
 
@@ -129,6 +130,44 @@ describe('ringcentral-messaging-export-zip recognise', () => {
   });
 });
 
+describe('ringcentral-messaging-export-zip other entries', () => {
+  it('notes entries that are not JSON', async () => {
+    const inner = zipSync({ 'posts/posts_1.json': json({ records: [] }) });
+    const ctx = await context(exportZip({ 'attachments/old-export.zip': inner, 'files/readme.txt': new Uint8Array([104, 105]), 'files/': new Uint8Array() }));
+
+    const result = db.transaction(() => ringcentralMessagingExportZip.load(ctx));
+
+    expect(result.notes).toContain(
+      'Skipped 1 ZIP archive inside the archive (attachments/old-export.zip), because archives inside an archive are not opened. ' +
+        'Unzip it and drop the inner archive separately to read it.',
+    );
+    expect(result.notes).toContain("Skipped 1 file that is not JSON (files/readme.txt), because the export's data is in its JSON files.");
+  });
+
+  it.each([
+    [
+      'a CSV file',
+      { 'calls.csv': new Uint8Array([97, 10]) },
+      'the ZIP archive contains no export that Adoption Lens reads inside a ZIP (it contains 1 file: calls.csv)',
+      'Unzip it and drop the files it contains.',
+    ],
+    [
+      'a ZIP archive',
+      { 'inner/export.zip': zipSync({ 'posts/posts_1.json': json({ records: [] }) }) },
+      'the ZIP archive contains another ZIP archive (inner/export.zip)',
+      'Unzip it first',
+    ],
+    ['only a folder', { 'empty/': new Uint8Array() }, 'the ZIP archive contains no files', 'Download the export again'],
+  ])('explains an archive holding %s', async (_case, entries, problem, remedy) => {
+    const file = await sniffBytes('archive.zip', zipSync(entries));
+
+    expect(FORMATS.find((format) => format.recognise(file))).toBeUndefined();
+    const error = unreadableZipError(file);
+    expect(error?.message).toContain(`archive.zip: ${problem}`);
+    expect(error?.message).toContain(remedy);
+  });
+});
+
 describe('ringcentral-messaging-export-zip load', () => {
   it('loads posts, members and chats together', async () => {
     const ctx = await context(exportZip());
@@ -141,10 +180,11 @@ describe('ringcentral-messaging-export-zip load', () => {
       notes: [
         'Skipped 1 deleted post.',
         "Found no chat type for 1 message, because their chat is not among the export's chats.",
-        "Posts cover 2026-05-04 to 2026-05-07 (dates in UTC): the compliance export keeps at most 30, 60 or 90 days depending on the account's retention, so it may cover less than the report period.",
+        "The compliance export keeps at most 30, 60 or 90 days of posts depending on the account's retention, so this file's dates may cover less than the report period.",
         'Read 2 members (1 deactivated). Members link posts to people by platform id; only a users list or extension list adds people to the report.',
         'Read 2 chats: Team 1, Direct 1.',
         'Ignored 1 JSON file outside the posts/, members/ and chats/ folders.',
+        "Skipped 1 file that is not JSON (files/readme.txt), because the export's data is in its JSON files.",
       ],
     });
     const message = { file_id: 11, channel: 'message', kind: 'record' };
@@ -187,7 +227,7 @@ describe('ringcentral-messaging-export-zip load', () => {
 
     const result = db.transaction(() => ringcentralMessagingExportZip.load(ctx));
 
-    expect(result.notes[0]).toBe('Counted 1 post listed more than once (edits) once each, in the latest version.');
+    expect(result.notes[0]).toBe('Counted 1 post listed more than once (edited, or in two copies of the export) once in its latest version.');
     expect(db.query('SELECT source_line, record_id, attachments FROM events')).toEqual([{ source_line: 3, record_id: '1', attachments: 1 }]);
   });
 
@@ -206,7 +246,7 @@ describe('ringcentral-messaging-export-zip load', () => {
     const result = db.transaction(() => ringcentralMessagingExportZip.load(ctx));
 
     expect(result.rowsUsed).toBe(5);
-    expect(result.notes.at(-1)).toBe('Ignored 2 JSON files outside the posts/, members/ and chats/ folders.');
+    expect(result.notes).toContain('Ignored 2 JSON files outside the posts/, members/ and chats/ folders.');
   });
 });
 

@@ -102,7 +102,7 @@ describe('ringcentral-messaging-posts-json load', () => {
       rowsRead: 3,
       rowsUsed: 3,
       notes: [
-        "Posts cover 2026-05-04 to 2026-05-06 (dates in UTC): the compliance export keeps at most 30, 60 or 90 days depending on the account's retention, so it may cover less than the report period.",
+        "The compliance export keeps at most 30, 60 or 90 days of posts depending on the account's retention, so this file's dates may cover less than the report period.",
         CHAT_NOTE,
       ],
     });
@@ -113,6 +113,17 @@ describe('ringcentral-messaging-posts-json load', () => {
       eventRow({ ...message, source_line: 3, record_id: '9003', session_id: '71', start_utc: '2026-05-06 16:00:00.000000', user_platform_id: '62345003', attachments: 0 }),
     ]);
     expect(leftoverTables(db)).toEqual([]);
+  });
+
+  it('words notes about one post in the singular', async () => {
+    const ctx = await context({ records: [JOINED, TEXT, TEXT, { ...TEXT, id: '9008' }, { ...TEXT, id: '9008' }] });
+
+    const result = db.transaction(() => ringcentralMessagingPostsJson.load(ctx));
+
+    expect(result.notes.slice(0, 2)).toEqual([
+      'Counted 2 posts listed more than once (edited, or in two copies of the export) once each in their latest version.',
+      'Skipped 1 post that is not a text message (PersonJoined 1).',
+    ]);
   });
 
   it('skips deleted posts and system posts', async () => {
@@ -147,7 +158,7 @@ describe('ringcentral-messaging-posts-json load', () => {
     const result = db.transaction(() => ringcentralMessagingPostsJson.load(ctx));
 
     expect(result.rowsUsed).toBe(1);
-    expect(result.notes[0]).toBe('Counted 1 post listed more than once (edits) once each, in the latest version.');
+    expect(result.notes[0]).toBe('Counted 1 post listed more than once (edited, or in two copies of the export) once in its latest version.');
     expect(db.query('SELECT source_line, attachments FROM events')).toEqual([expected]);
   });
 
@@ -158,7 +169,7 @@ describe('ringcentral-messaging-posts-json load', () => {
 
     expect(result.rowsUsed).toBe(0);
     expect(result.notes).toEqual([
-      'Counted 1 post listed more than once (edits) once each, in the latest version.',
+      'Counted 1 post listed more than once (edited, or in two copies of the export) once in its latest version.',
       'Skipped 1 deleted post.',
       CHAT_NOTE,
     ]);

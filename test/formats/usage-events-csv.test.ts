@@ -139,6 +139,28 @@ describe('usage-events-csv load', () => {
     expect(leftoverTables(db)).toEqual([]);
   });
 
+  it('counts rows naming one use once', async () => {
+    const row = 'phone,2026-03-03T10:00:00-05:00,alice@example.com,101,Alice,RingCentral for Windows,24.10,,outbound,Call connected,120,s1,';
+    const ctx = await context(
+      [
+        HEADER,
+        row,
+        'phone,2026-03-03T11:00:00-05:00,bob@example.com,,Bob,RingCentral for Mac,24.10,,inbound,Missed,0,s2,',
+        row,
+        'message,2026-03-03T12:00:00Z,alice@example.com,,,Web,1,,,,,chat-1,',
+        'message,2026-03-03T12:05:00Z,alice@example.com,,,Web,1,,,,,chat-1,',
+      ].join('\n'),
+    );
+
+    const result = db.transaction(() => usageEventsCsv.load(ctx));
+
+    expect(result.rowsRead).toBe(5);
+    expect(result.rowsUsed).toBe(4);
+    expect(result.notes).toEqual([
+      'Merged 1 row into an earlier row naming the same use (same channel, user and session or meeting id); the report counts that use once.',
+    ]);
+  });
+
   it('reads the template and the documented example', async () => {
     const template = readFileSync(new URL('../../samples/usage-events-template.csv', import.meta.url), 'utf8');
     const docs = readFileSync(new URL('../../docs/usage-events.md', import.meta.url), 'utf8');

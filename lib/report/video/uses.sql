@@ -11,14 +11,22 @@ SELECT *,
 FROM channel_events;
 
 -- One row per meeting, de-duplicated by id across files. A meeting's duration is the longest found
--- for it (every row of a meeting carries the meeting's duration).
+-- for it (every row of a meeting carries the meeting's duration). Participants are the people of its
+-- participant rows. A usage row adds its person too, unless its role is host or, with no role, the
+-- person is the meeting's host: such a row only names the endpoint of the host's use.
 CREATE OR REPLACE TEMP TABLE video_meetings AS
+WITH hosted AS (
+  SELECT *, coalesce(bool_or(role = 'host') OVER (PARTITION BY meeting_key, person_key), false) AND person_key IS NOT NULL AS is_host
+  FROM video_rows
+)
 SELECT meeting_key,
        min(local_ts) AS start_local,
        min(local_ts)::DATE AS start_date,
        coalesce(max(duration_s), 0) AS duration_s,
-       count(DISTINCT participant_key) FILTER (WHERE role = 'participant' OR kind = 'usage') AS participants
-FROM video_rows
+       count(DISTINCT participant_key) FILTER (
+         WHERE role = 'participant' OR (kind = 'usage' AND role IS NULL AND NOT is_host)
+       ) AS participants
+FROM hosted
 GROUP BY meeting_key;
 
 -- Account volume: every meeting that started in the period.
