@@ -3,6 +3,7 @@ import path from 'node:path';
 import { openNodeDatabase } from '../lib/engine/duckdb-node';
 import { createEngine } from '../lib/engine/engine';
 import { pathSource } from '../lib/engine/source-node';
+import { spanOfRanges } from '../lib/report/data-span';
 import { DEFAULT_THRESHOLDS, type Channel, type ImportSummary, type Kpi, type Period } from '../lib/engine/types';
 import { version } from '../package.json';
 import { parseCliArguments, USAGE } from './arguments';
@@ -87,10 +88,9 @@ async function periodFor(
   options: { from?: string; to?: string; timeZone: string },
 ): Promise<Period> {
   const ranges = await Promise.all(channels.map((channel) => engine.dataRange({ channel, timeZone: options.timeZone })));
-  const firsts = ranges.flatMap((range) => (range.first === null ? [] : [range.first])).sort();
-  const lasts = ranges.flatMap((range) => (range.last === null ? [] : [range.last])).sort();
-  const from = options.from ?? firsts[0];
-  const to = options.to ?? lasts[lasts.length - 1];
+  const span = spanOfRanges(ranges);
+  const from = options.from ?? span?.from;
+  const to = options.to ?? span?.to;
   if (from === undefined || to === undefined) {
     throw new RangeError(`The ${channels.join(' and ')} data has no dates. Pass --from and --to.`);
   }

@@ -1,5 +1,5 @@
-import type { Channel } from '../lib/engine/types';
-import { CHANNEL_NAMES } from './format';
+import type { Channel, Period } from '../lib/engine/types';
+import { CHANNEL_NAMES, formatDateRange } from './format';
 
 export type DownloadState =
   | { kind: 'idle' }
@@ -14,13 +14,17 @@ interface Props {
   enabled: boolean;
   /** The channels with data, which the combined workbook holds; empty disables its button. */
   allChannels: Channel[];
+  /** The combined workbook's period; null disables its button. */
+  combinedPeriod: Period | null;
+  /** True under the "All data" preset, when the combined period spans every channel's data. */
+  allData: boolean;
   state: DownloadState;
   onDownload(): void;
   onDownloadAll(): void;
 }
 
 /** Renders the channel and combined workbook download buttons and their outcome. */
-export function DownloadPanel({ channel, enabled, allChannels, state, onDownload, onDownloadAll }: Props) {
+export function DownloadPanel({ channel, enabled, allChannels, combinedPeriod, allData, state, onDownload, onDownloadAll }: Props) {
   const name = CHANNEL_NAMES[channel];
   const building = state.kind === 'building';
   return (
@@ -30,6 +34,12 @@ export function DownloadPanel({ channel, enabled, allChannels, state, onDownload
         A workbook holds the General metrics, KPIs (with the charts) and User Table sheets for the period and time
         zone above. The combined workbook holds every channel with data: {allChannels.map((item) => CHANNEL_NAMES[item]).join(', ') || 'none yet'}.
       </p>
+      {combinedPeriod && (
+        <p class="hint" id="combined-period">
+          The combined workbook covers {formatDateRange(combinedPeriod.from, combinedPeriod.to)}
+          {allData && allChannels.length > 1 && ', from the first to the last date of all its channels'}.
+        </p>
+      )}
       <div class="form-actions">
         <button
           type="button"
@@ -44,7 +54,7 @@ export function DownloadPanel({ channel, enabled, allChannels, state, onDownload
           type="button"
           class="button"
           id="download-all"
-          disabled={allChannels.length === 0 || !enabled || building}
+          disabled={allChannels.length === 0 || !combinedPeriod || !enabled || building}
           onClick={onDownloadAll}
         >
           Download all channels

@@ -17,6 +17,7 @@ import { DEFAULT_SETTINGS, type Settings, loadSettings, saveLastReport, saveSett
 import { SettingsPanel, openEndpointRules } from './SettingsPanel';
 import { browserTimeZone } from './time-zones';
 import { useActivity } from './use-activity';
+import { combinedPeriod, useChannelRanges } from './use-combined-period';
 import { useDownloads } from './use-downloads';
 import { useFiles } from './use-files';
 import { type ShownReport, asError, useDataRange, useReport } from './use-report';
@@ -105,12 +106,15 @@ export function Workspace() {
   }, [computing]);
 
   const orderedChannels = CHANNELS.filter((candidate) => channelsWithData.has(candidate));
+  const channelRanges = useChannelRanges(engine, orderedChannels, timeZone, dataVersion);
+  const combined = combinedPeriod(preset, reportPeriod, channelRanges);
   const { state: download, setState: setDownload, downloadWorkbook, downloadAll } = useDownloads({
     engine,
     activity,
     author: settings.author,
     screenReport: visibleReport,
     channels: orderedChannels,
+    combinedPeriod: combined,
   });
 
   async function cancelActivity() {
@@ -231,6 +235,8 @@ export function Workspace() {
               channel={channel}
               enabled={visibleReport !== null}
               allChannels={orderedChannels}
+              combinedPeriod={combined}
+              allData={preset === 'all'}
               state={download}
               onDownload={() => void downloadWorkbook()}
               onDownloadAll={() => void downloadAll()}

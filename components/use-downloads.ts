@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import type { Channel, ChannelReport, ChartImage, ReportAuthor, Workbook } from '../lib/engine/types';
+import type { Channel, ChannelReport, ChartImage, Period, ReportAuthor, Workbook } from '../lib/engine/types';
 import { CancelledError } from './cancellable-engine';
 import { chartImages } from './chart-export';
 import type { DownloadState } from './DownloadPanel';
@@ -17,13 +17,15 @@ interface Options {
   screenReport: ShownReport | null;
   /** The channels of the combined workbook, in tab order. */
   channels: Channel[];
+  /** The combined workbook's period, which differs from the shown one under "All data"; null disables it. */
+  combinedPeriod: Period | null;
 }
 
 /**
  * Builds and saves the channel workbook and the combined workbook of every channel with data. Each
  * carries the charts of its reports as PNG images, drawn here because the worker has no DOM.
  */
-export function useDownloads({ engine, activity, author, screenReport, channels }: Options) {
+export function useDownloads({ engine, activity, author, screenReport, channels, combinedPeriod }: Options) {
   const [state, setState] = useState<DownloadState>({ kind: 'idle' });
 
   async function run(build: (id: number) => Promise<Workbook>) {
@@ -51,13 +53,15 @@ export function useDownloads({ engine, activity, author, screenReport, channels 
   }
 
   async function downloadAll() {
-    if (!screenReport) return;
-    const { channel: shownChannel, ...request } = screenReport.request;
+    if (!screenReport || !combinedPeriod) return;
+    const { channel: shownChannel, period: shownPeriod, ...shownRequest } = screenReport.request;
+    const request = { ...shownRequest, period: combinedPeriod };
+    const samePeriod = shownPeriod.from === combinedPeriod.from && shownPeriod.to === combinedPeriod.to;
     await run(async (id) => {
       const charts: ChartImage[] = [];
       for (const channel of channels) {
         let report: ChannelReport = screenReport.report;
-        if (channel !== shownChannel) {
+        if (channel !== shownChannel || !samePeriod) {
           activity.update(id, { step: `Computing the ${CHANNEL_NAMES[channel]} report for its charts` });
           report = await engine.report({ ...request, channel });
         }

@@ -1,0 +1,91 @@
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import type { Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
+import { type ExtensionSession, launchExtension } from './extension';
+
+// Hand-made exports whose channels cover different dates in America/New_York: meetings Mar 1-15
+// (one meeting starts on Mar 2 in UTC but Mar 1 in New York), messages Mar 2-15, calls Mar 3-9.
+const FIXTURES = path.resolve('e2e/fixtures/mixed-ranges');
+const FILES = ['users.csv', 'extensions.json', 'meetings1.json', 'meetings2.json', 'export.zip', 'phone-events.csv'].map(
+  (name) => path.join(FIXTURES, name),
+);
+// Screenshots for a person to look at; .output/ is not committed.
+const SCREENSHOT_DIR = path.resolve('.output/e2e-screenshots');
+
+let session: ExtensionSession;
+let page: Page;
+
+beforeAll(async () => {
+  session = await launchExtension();
+  page = await session.context.newPage();
+  await page.goto(`${session.baseUrl}options.html`);
+  await page.locator('#file-input').setInputFiles(FILES);
+  await waitForReport();
+});
+
+afterAll(async () => {
+  await session?.close();
+});
+
+afterEach(() => {
+  expect(session.foreignRequests, 'requests that left the extension').toEqual([]);
+});
+
+async function waitForReport() {
+  await page.locator('#kpi-cards [data-kpi-id]').first().waitFor({ timeout: 120_000 });
+  await page.locator('#progress').waitFor({ state: 'detached', timeout: 120_000 });
+}
+
+async function setPeriod(from: string, to: string) {
+  await page.fill('#period-from', from);
+  await page.locator('#period-from').dispatchEvent('change');
+  await page.fill('#period-to', to);
+  await page.locator('#period-to').dispatchEvent('change');
+  await expect.poll(() => page.locator('.report-caption').textContent(), { timeout: 60_000 }).not.toContain('updating');
+  await page.locator('#progress').waitFor({ state: 'detached', timeout: 120_000 });
+}
+
+async function kpiSheetValue(workbook: ExcelJS.Workbook, sheet: string, label: string): Promise<unknown> {
+  let value: unknown;
+  workbook.getWorksheet(sheet)!.eachRow((row) => {
+    if (row.getCell(1).value === label) value = row.getCell(2).value;
+  });
+  return value;
+}
+
+describe('channels with different ranges of dates', () => {
+  test('All data combined workbook covers every channel', async () => {
+    expect(await page.getAttribute('#tab-phone', 'aria-selected')).toBe('true');
+    expect(await page.inputValue('#period-from')).toBe('2026-03-03');
+    await expect.poll(() => page.locator('#combined-period').textContent()).toContain('Mar 1 – 15, 2026');
+
+    const [download] = await Promise.all([page.waitForEvent('download', { timeout: 120_000 }), page.click('#download-all')]);
+    expect(download.suggestedFilename()).toBe('Adoption_and_Usage_2026-03-01_to_2026-03-15.xlsx');
+    const file = path.join(session.tempDir, download.suggestedFilename());
+    await download.saveAs(file);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(file);
+    // Each channel's sheet holds what its own tab shows under "All data".
+    for (const [channel, title, kpiId, label] of [
+      ['message', 'Message', 'messages_sent', 'Messages sent'],
+      ['video', 'Video', 'meetings', 'Meetings'],
+    ] as const) {
+      await page.click(`#tab-${channel}`);
+      await expect.poll(() => page.locator(`[data-kpi-id="${kpiId}"]`).count(), { timeout: 60_000 }).toBe(1);
+      const shown = JSON.parse((await page.getAttribute(`[data-kpi-id="${kpiId}"]`, 'data-value')) ?? 'null');
+      expect(await kpiSheetValue(workbook, `${title} KPIs`, label), `${title} ${label}`).toBe(shown);
+    }
+    // The command line's combined workbook of the same files counts 9 messages.
+    expect(await kpiSheetValue(workbook, 'Message KPIs', 'Messages sent')).toBe(9);
+    await page.click('#tab-phone');
+    await expect.poll(() => page.locator('[data-kpi-id="calls"]').count(), { timeout: 60_000 }).toBe(1);
+    await page.locator('#progress').waitFor({ state: 'detached', timeout: 120_000 });
+    await page.locator('section[aria-labelledby="download-heading"]').screenshot({ path: path.join(SCREENSHOT_DIR, 'download-all-data.png') });
+  });
+
+  test('custom period combined workbook keeps it', async () => {
+    await setPeriod('2026-03-04', '2026-03-06');
+    await expect.poll(() => page.locator('#combined-period').textContent()).toContain('Mar 4 – 6, 2026');
+  });
+});
