@@ -4,6 +4,8 @@ import { openNodeDatabase } from '../lib/engine/duckdb-node';
 import { createEngine } from '../lib/engine/engine';
 import { pathSource } from '../lib/engine/source-node';
 import { spanOfRanges } from '../lib/report/data-span';
+import { emptyPeriodWarning, periodHasNoData } from '../lib/report/empty-period';
+import { CHANNEL_LABELS } from '../lib/workbook/channel-labels';
 import { DEFAULT_THRESHOLDS, type Channel, type ImportSummary, type Kpi, type Period } from '../lib/engine/types';
 import { version } from '../package.json';
 import { parseCliArguments, USAGE } from './arguments';
@@ -58,6 +60,10 @@ async function main(argv: string[]): Promise<number> {
     await writeFile(target, workbook.bytes);
 
     console.log(`\n${channel[0]!.toUpperCase()}${channel.slice(1)}, ${period.from} to ${period.to} (${options.timeZone})`);
+    if (periodHasNoData(report)) {
+      const range = await engine.dataRange({ channel, timeZone: options.timeZone });
+      console.warn(emptyPeriodWarning(CHANNEL_LABELS[channel].page, period, range));
+    }
     for (const kpi of report.kpis) console.log(`  ${kpi.label}: ${formatKpi(kpi)}`);
     console.log(`  User Table: ${report.users.length} rows`);
     console.log(`Wrote ${target}`);

@@ -1,5 +1,7 @@
-import type { Channel, ChannelReport, Kpi, Period } from '../lib/engine/types';
+import type { Channel, ChannelReport, DataRange, Kpi, Period } from '../lib/engine/types';
+import { periodHasNoData } from '../lib/report/empty-period';
 import { ChannelCharts } from './ChannelCharts';
+import { EmptyPeriodNotice } from './EmptyPeriodNotice';
 import { CHANNEL_NAMES, formatCount, formatDateRange } from './format';
 import { KpiCards } from './KpiCards';
 import { UserTable } from './UserTable';
@@ -24,6 +26,10 @@ interface Props {
   onResume(): void;
   /** Opens the endpoint rules in Settings. */
   onMapEndpoints(): void;
+  /** The channel's loaded range of dates, named when the period holds none of its data. */
+  range: DataRange | null;
+  /** Switches the period to "All data". */
+  onShowAllData(): void;
 }
 
 /** Renders the selected channel's KPIs, charts, unmapped client names and User Table. */
@@ -64,6 +70,9 @@ export function ChannelReportView(props: Props) {
           No users list is loaded, so users who never used this channel cannot be known: the population is the
           users found in the data.
         </p>
+      )}
+      {periodHasNoData(report) && (
+        <EmptyPeriodNotice channel={channel} period={report.period} range={props.range} onShowAllData={props.onShowAllData} />
       )}
       <KpiCards kpis={report.kpis} hasDirectory={report.hasDirectory} previous={previous} />
       <ChannelCharts report={report} />

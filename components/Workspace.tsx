@@ -229,6 +229,11 @@ export function Workspace() {
                 paused={reportPaused}
                 onResume={() => setReportPaused(false)}
                 onMapEndpoints={openEndpointRules}
+                range={rangeValue}
+                onShowAllData={() => {
+                  setPreset('all');
+                  setReportPaused(false);
+                }}
               />
             </ChannelTabs>
             <DownloadPanel

@@ -84,6 +84,20 @@ describe('channels with different ranges of dates', () => {
     await page.locator('section[aria-labelledby="download-heading"]').screenshot({ path: path.join(SCREENSHOT_DIR, 'download-all-data.png') });
   });
 
+  test('period without data shows a notice', async () => {
+    await setPeriod('2020-01-01', '2020-01-07');
+    const notice = page.locator('#empty-period-notice');
+    await notice.waitFor({ timeout: 60_000 });
+    expect(await notice.textContent()).toContain('No Phone data in Jan 1 – 7, 2020.');
+    expect(await notice.textContent()).toContain('which covers Mar 3 – 9, 2026');
+    await page.locator('.channel-report').screenshot({ path: path.join(SCREENSHOT_DIR, 'empty-period.png') });
+
+    await page.click('#show-all-data');
+    await expect.poll(() => page.inputValue('#period-from'), { timeout: 60_000 }).toBe('2026-03-03');
+    expect(await page.locator('button[aria-pressed="true"]').textContent()).toBe('All data');
+    await expect.poll(() => notice.count(), { timeout: 60_000 }).toBe(0);
+  });
+
   test('custom period combined workbook keeps it', async () => {
     await setPeriod('2026-03-04', '2026-03-06');
     await expect.poll(() => page.locator('#combined-period').textContent()).toContain('Mar 4 – 6, 2026');
