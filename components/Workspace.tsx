@@ -20,6 +20,7 @@ import { useActivity } from './use-activity';
 import { combinedPeriod, useChannelRanges } from './use-combined-period';
 import { useDownloads } from './use-downloads';
 import { useFiles } from './use-files';
+import { useZonedSummaries } from './use-zoned-summaries';
 import { type ShownReport, asError, useDataRange, useReport } from './use-report';
 import './workspace.css';
 
@@ -66,6 +67,7 @@ export function Workspace() {
     );
   }, [engine]);
 
+  const zonedSummaries = useZonedSummaries(engine, summaries, timeZone);
   const channelsWithData = useMemo(() => new Set(summaries.flatMap((summary) => summary.channels)), [summaries]);
   const hasData = channelsWithData.has(channel);
   const range = useDataRange(engine, channel, timeZone, dataVersion, hasData);
@@ -191,7 +193,7 @@ export function Workspace() {
         <FilePicker busy={fileBusy} onFiles={(picked) => void files.loadFiles(picked)} onSamples={() => void files.loadSamples()} />
         {!loaded && <FirstRunGuide />}
         <ImportSummaryList
-          summaries={summaries}
+          summaries={zonedSummaries}
           failures={failures}
           busy={fileBusy}
           onRemove={(fileId) => void files.removeFile(fileId)}

@@ -89,7 +89,7 @@ export function wrapEngine(remote: EngineApi<File>, worker: EventTarget, startTi
       );
     },
     removeFile: (args) => call(() => remote.removeFile(args)),
-    listFiles: () => call(() => remote.listFiles()),
+    listFiles: (args) => call(() => remote.listFiles(args)),
     dataRange: (args) => call(() => remote.dataRange(args)),
     report: (args) => call(() => remote.report(args)),
     workbook: (args) => call(() => remote.workbook(args)),

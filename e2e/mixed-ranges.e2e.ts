@@ -98,6 +98,19 @@ describe('channels with different ranges of dates', () => {
     await expect.poll(() => notice.count(), { timeout: 60_000 }).toBe(0);
   });
 
+  test('import summary dates follow the time zone', async () => {
+    const meetingsRow = page.locator('#import-summary tbody tr', { hasText: 'meetings1.json' });
+    // Its first meeting starts at 2026-03-02T04:00Z: 23:00 on Mar 1 in New York.
+    await expect.poll(() => meetingsRow.locator('td.nowrap').textContent()).toBe('Mar 1 – 9, 2026');
+    await page.locator('#import-summary').screenshot({ path: path.join(SCREENSHOT_DIR, 'import-summary.png') });
+
+    await page.selectOption('#time-zone', 'Asia/Tokyo');
+    await expect.poll(() => meetingsRow.locator('td.nowrap').textContent(), { timeout: 60_000 }).toBe('Mar 2 – 9, 2026');
+    await page.selectOption('#time-zone', 'America/New_York');
+    await expect.poll(() => meetingsRow.locator('td.nowrap').textContent(), { timeout: 60_000 }).toBe('Mar 1 – 9, 2026');
+    await page.locator('#progress').waitFor({ state: 'detached', timeout: 120_000 });
+  });
+
   test('custom period combined workbook keeps it', async () => {
     await setPeriod('2026-03-04', '2026-03-06');
     await expect.poll(() => page.locator('#combined-period').textContent()).toContain('Mar 4 – 6, 2026');

@@ -25,7 +25,8 @@ export interface EngineApi<Input> {
    */
   loadFiles(args: { files: Input[]; timeZone?: string }): Promise<LoadOutcome[]>;
   removeFile(args: { fileId: number }): Promise<void>;
-  listFiles(): Promise<ImportSummary[]>;
+  /** The loaded files' summaries, with their date ranges in `timeZone` when given. */
+  listFiles(args?: { timeZone?: string }): Promise<ImportSummary[]>;
   /** First and last local dates with events of the channel, in `timeZone`. */
   dataRange(args: { channel: Channel; timeZone: string }): Promise<DataRange>;
   report(args: ReportRequest): Promise<ChannelReport>;

@@ -2,7 +2,7 @@ import { EngineError, ImportError, toPlainError } from '../errors';
 import { FORMATS } from '../formats/index';
 import type { Format, LoadResult } from '../formats/format';
 import { sniff } from '../formats/sniff';
-import { dataRange, fileDateRanges } from '../report/data-range';
+import { dataRange, fileDateRanges, summariesInZone } from '../report/data-range';
 import { reportNotes } from '../report/import-notes';
 import { buildReport } from '../report/report';
 import { buildChannelWorkbook } from '../workbook/channel-workbook';
@@ -86,8 +86,9 @@ export function createEngine<Input>(options: EngineOptions<Input>): EngineApi<In
       fingerprints.delete(fileId);
     },
 
-    async listFiles() {
-      return [...summaries.values()];
+    async listFiles({ timeZone } = {}) {
+      const list = [...summaries.values()];
+      return timeZone ? summariesInZone(await ready, list, timeZone) : list;
     },
 
     async dataRange({ channel, timeZone }) {
