@@ -5,6 +5,7 @@ import { createEngine } from '../lib/engine/engine';
 import { pathSource } from '../lib/engine/source-node';
 import { spanOfRanges } from '../lib/report/data-span';
 import { emptyPeriodWarning, periodHasNoData } from '../lib/report/empty-period';
+import { unitWord } from '../lib/report/unit-words';
 import { CHANNEL_LABELS } from '../lib/workbook/channel-labels';
 import { DEFAULT_THRESHOLDS, type Channel, type ImportSummary, type Kpi, type Period } from '../lib/engine/types';
 import { version } from '../package.json';
@@ -114,9 +115,7 @@ function formatKpi({ value, unit }: Kpi): string {
   if (typeof value === 'string') return value;
   // Percent KPIs are fractions, as in the workbook.
   if (unit === '%') return `${(value * 100).toFixed(1)}%`;
-  // Units are plural words (calls, active users); one takes the singular.
-  const word = value === 1 && unit.endsWith('s') ? unit.slice(0, -1) : unit;
-  return `${Number.isInteger(value) ? String(value) : value.toFixed(2)} ${word}`;
+  return `${Number.isInteger(value) ? String(value) : value.toFixed(2)} ${unitWord(value, unit)}`;
 }
 
 main(process.argv.slice(2)).then(

@@ -2,7 +2,7 @@ import type { Channel, ChannelReport, DataRange, Kpi, Period } from '../lib/engi
 import { periodHasNoData } from '../lib/report/empty-period';
 import { ChannelCharts } from './ChannelCharts';
 import { EmptyPeriodNotice } from './EmptyPeriodNotice';
-import { CHANNEL_NAMES, formatCount, formatDateRange } from './format';
+import { CHANNEL_NAMES, formatCount, formatCountOf, formatDateRange } from './format';
 import { KpiCards } from './KpiCards';
 import { UserTable } from './UserTable';
 
@@ -83,7 +83,7 @@ export function ChannelReportView(props: Props) {
             rule and {unmapped.length === 1 ? 'is' : 'are'} counted as Other:{' '}
             {unmapped
               .slice(0, 5)
-              .map((item) => `${item.raw} (${formatCount(item.uses)} uses)`)
+              .map((item) => `${item.raw} (${formatCountOf(item.uses, 'use')})`)
               .join(', ')}
             {unmapped.length > 5 && `, and ${unmapped.length - 5} more`}.
           </p>

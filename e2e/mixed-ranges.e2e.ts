@@ -111,6 +111,16 @@ describe('channels with different ranges of dates', () => {
     await page.locator('#progress').waitFor({ state: 'detached', timeout: 120_000 });
   });
 
+  test('one of a unit reads singular', async () => {
+    // Mar 9 has one call, by Frank Fox.
+    await setPeriod('2026-03-09', '2026-03-09');
+    await expect.poll(() => page.getAttribute('[data-kpi-id="calls"]', 'data-value'), { timeout: 60_000 }).toBe('1');
+    expect(await page.locator('[data-kpi-id="calls"] .kpi-card__unit').textContent()).toBe(' call');
+    expect(await page.locator('[data-kpi-id="active_users"] .kpi-card__unit').textContent()).toBe(' user');
+    expect(await page.locator('[data-kpi-id="active_days_per_active_user"] .kpi-card__unit').textContent()).toBe(' day');
+    await page.locator('#kpi-cards').screenshot({ path: path.join(SCREENSHOT_DIR, 'singular-units.png') });
+  });
+
   test('custom period combined workbook keeps it', async () => {
     await setPeriod('2026-03-04', '2026-03-06');
     await expect.poll(() => page.locator('#combined-period').textContent()).toContain('Mar 4 – 6, 2026');
