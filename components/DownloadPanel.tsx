@@ -1,12 +1,6 @@
 import type { Channel, Period } from '../lib/engine/types';
+import { type DownloadState, downloadStateFor } from './download-state';
 import { CHANNEL_NAMES, formatDateRange } from './format';
-
-export type DownloadState =
-  | { kind: 'idle' }
-  | { kind: 'building' }
-  | { kind: 'done'; fileName: string }
-  | { kind: 'cancelled' }
-  | { kind: 'failed'; error: Error };
 
 interface Props {
   channel: Channel;
@@ -26,7 +20,9 @@ interface Props {
 /** Renders the channel and combined workbook download buttons and their outcome. */
 export function DownloadPanel({ channel, enabled, allChannels, combinedPeriod, allData, state, onDownload, onDownloadAll }: Props) {
   const name = CHANNEL_NAMES[channel];
+  // Any build disables both buttons, but only its own tab's outcome is shown.
   const building = state.kind === 'building';
+  const shown = downloadStateFor(state, channel);
   return (
     <section class="panel" aria-labelledby="download-heading">
       <h2 id="download-heading">Download</h2>
@@ -60,14 +56,14 @@ export function DownloadPanel({ channel, enabled, allChannels, combinedPeriod, a
           Download all channels
         </button>
         <p class="hint" role="status">
-          {building && 'Building the workbook…'}
-          {state.kind === 'done' && `Saved ${state.fileName} to your downloads.`}
-          {state.kind === 'cancelled' && 'The workbook was cancelled.'}
+          {shown.kind === 'building' && 'Building the workbook…'}
+          {shown.kind === 'done' && `Saved ${shown.fileName} to your downloads.`}
+          {shown.kind === 'cancelled' && 'The workbook was cancelled.'}
         </p>
       </div>
-      {state.kind === 'failed' && (
+      {shown.kind === 'failed' && (
         <p class="field-error" role="alert">
-          The workbook could not be built: {state.error.message}
+          The workbook could not be built: {shown.error.message}
         </p>
       )}
     </section>
