@@ -126,3 +126,66 @@ describe('channels with different ranges of dates', () => {
     await expect.poll(() => page.locator('#combined-period').textContent()).toContain('Mar 4 – 6, 2026');
   });
 });
+
+describe('layout at 1280 px', () => {
+  beforeAll(async () => {
+    await page.click('button:has-text("All data")');
+    await page.locator('#progress').waitFor({ state: 'detached', timeout: 120_000 });
+  });
+
+  test('file names stay whole', async () => {
+    const lineCounts = await page.locator('#import-summary tbody th.file-name').evaluateAll((cells) =>
+      cells.map((cell) => {
+        const range = document.createRange();
+        range.selectNodeContents(cell);
+        const lines = new Set(Array.from(range.getClientRects(), (rect) => Math.round(rect.top)));
+        return [cell.textContent, lines.size];
+      }),
+    );
+    expect(lineCounts).toEqual(FILES.map((file) => [path.basename(file), 1]));
+  });
+
+  test('Video User Table fits its frame', async () => {
+    await page.click('#tab-video');
+    await page.locator('#user-table tr.user-row').first().waitFor({ timeout: 60_000 });
+    await page.locator('#progress').waitFor({ state: 'detached', timeout: 120_000 });
+    const frame = await page.locator('#user-table-scroll').evaluate((element) => ({
+      scrollWidth: element.scrollWidth,
+      clientWidth: element.clientWidth,
+    }));
+    expect(frame.scrollWidth).toBeLessThanOrEqual(frame.clientWidth);
+    const headers = await page.locator('#user-table thead th').allTextContents();
+    expect(headers.at(-1)?.trim()).toBe('Participant Count');
+    // Sorted, the header's arrow must not widen its column.
+    await page.click('#user-table thead th:last-child .sort-button');
+    const sorted = await page.locator('#user-table-scroll').evaluate((element) => element.scrollWidth);
+    expect(sorted).toBeLessThanOrEqual(frame.clientWidth);
+    await page.locator('#user-table-scroll').screenshot({ path: path.join(SCREENSHOT_DIR, 'video-user-table.png') });
+  });
+
+  test('daily trend labels are evenly spaced', async () => {
+    // Phone's "All data" is Mar 3-9: seven days, so a label every second day.
+    await page.click('#tab-phone');
+    await page.locator('[data-kpi-id="calls"]').waitFor({ timeout: 60_000 });
+    await page.locator('#progress').waitFor({ state: 'detached', timeout: 120_000 });
+    const labels = await page.locator('[data-chart="trend"] svg text').allTextContents();
+    const days = labels.filter((label) => /^Mar \d+$/.test(label)).map((label) => Number(label.slice(4)));
+    expect(days).toEqual([3, 5, 7, 9]);
+    await page.locator('[data-chart="trend"]').screenshot({ path: path.join(SCREENSHOT_DIR, 'phone-trend.png') });
+  });
+
+  test('saved status stays with its channel', async () => {
+    await page.click('#tab-message');
+    await page.locator('[data-kpi-id="messages_sent"]').waitFor({ timeout: 60_000 });
+    await page.locator('#progress').waitFor({ state: 'detached', timeout: 120_000 });
+    const status = page.locator('section[aria-labelledby="download-heading"] [role="status"]');
+    const [download] = await Promise.all([page.waitForEvent('download', { timeout: 120_000 }), page.click('#download-workbook')]);
+    await expect.poll(() => status.textContent()).toBe(`Saved ${download.suggestedFilename()} to your downloads.`);
+
+    await page.click('#tab-video');
+    await page.locator('[data-kpi-id="meetings"]').waitFor({ timeout: 60_000 });
+    expect(await status.textContent()).toBe('');
+    await page.click('#tab-message');
+    await expect.poll(() => status.textContent()).toContain('Saved Message_');
+  });
+});
