@@ -1,6 +1,7 @@
-import type { Channel, ChannelReport, DataRange, Kpi, Period } from '../lib/engine/types';
+import type { Channel, ChannelReport, DataRange } from '../lib/engine/types';
 import { periodHasNoData } from '../lib/report/empty-period';
 import { ChannelCharts } from './ChannelCharts';
+import type { PreviousFigures } from './comparison';
 import { EmptyPeriodNotice } from './EmptyPeriodNotice';
 import { CHANNEL_NAMES, formatCount, formatCountOf, formatDateRange } from './format';
 import { KpiCards } from './KpiCards';
@@ -20,7 +21,7 @@ interface Props {
   loading: boolean;
   error: Error | null;
   /** The previous period's KPIs when "Compare with the previous period" is on and they are computed. */
-  previous: { period: Period; kpis: Kpi[] } | null;
+  previous: PreviousFigures | null;
   /** True after the user cancelled the report; it is computed again only on request. */
   paused: boolean;
   onResume(): void;
@@ -74,7 +75,13 @@ export function ChannelReportView(props: Props) {
       {periodHasNoData(report) && (
         <EmptyPeriodNotice channel={channel} period={report.period} range={props.range} onShowAllData={props.onShowAllData} />
       )}
-      <KpiCards kpis={report.kpis} hasDirectory={report.hasDirectory} previous={previous} />
+      {previous?.empty && (
+        <p class="notice" id="empty-previous-notice">
+          The previous period, {formatDateRange(previous.period.from, previous.period.to)}, has no {CHANNEL_NAMES[channel]}{' '}
+          data, so there is nothing to compare the figures with.
+        </p>
+      )}
+      <KpiCards kpis={report.kpis} hasDirectory={report.hasDirectory} previous={previous?.empty ? null : previous} />
       <ChannelCharts report={report} />
       {unmapped.length > 0 && (
         <div class="notice" id="unmapped-notice">

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks'
 import { browser } from 'wxt/browser';
 import type { Channel, ImportSummary, Period } from '../lib/engine/types';
 import { CHANNELS, ChannelTabs } from './ChannelTabs';
+import { previousFigures } from './comparison';
 import { ChannelReportView } from './ChannelReportView';
 import { DownloadPanel } from './DownloadPanel';
 import { createEngineClient } from './engine-client';
@@ -96,7 +97,7 @@ export function Workspace() {
   const previousValue = previous.value;
   const visiblePrevious =
     comparedPeriod && previousValue?.request.channel === channel && previousValue.request.period.from === comparedPeriod.from
-      ? { period: comparedPeriod, kpis: previousValue.report.kpis }
+      ? previousFigures(comparedPeriod, previousValue.report)
       : null;
 
   // The report runs on its own when its inputs change, so its progress is shown from its loading state.

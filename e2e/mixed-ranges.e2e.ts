@@ -121,6 +121,23 @@ describe('channels with different ranges of dates', () => {
     await page.locator('#kpi-cards').screenshot({ path: path.join(SCREENSHOT_DIR, 'singular-units.png') });
   });
 
+  test('comparison with an empty previous period says so', async () => {
+    // Mar 3-9 is Phone's "All data"; the seven days before it have no calls.
+    await setPeriod('2026-03-03', '2026-03-09');
+    await page.check('#compare-previous');
+    const notice = page.locator('#empty-previous-notice');
+    await notice.waitFor({ timeout: 60_000 });
+    expect(await notice.textContent()).toContain('The previous period, Feb 24 – Mar 2, 2026, has no Phone data');
+    expect(await page.locator('#kpi-cards .kpi-card__delta').count()).toBe(0);
+    await page.locator('.channel-report').screenshot({ path: path.join(SCREENSHOT_DIR, 'empty-previous.png') });
+
+    // Mar 9 compared with Mar 8, which has one call: the deltas come back.
+    await setPeriod('2026-03-09', '2026-03-09');
+    await expect.poll(() => page.locator('#kpi-cards .kpi-card__delta').count(), { timeout: 60_000 }).toBeGreaterThan(0);
+    expect(await notice.count()).toBe(0);
+    await page.uncheck('#compare-previous');
+  });
+
   test('custom period combined workbook keeps it', async () => {
     await setPeriod('2026-03-04', '2026-03-06');
     await expect.poll(() => page.locator('#combined-period').textContent()).toContain('Mar 4 – 6, 2026');
