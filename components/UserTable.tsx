@@ -107,7 +107,7 @@ export function UserTable({ channel, period, users }: Props) {
       <UserTableFilters users={users} filters={filters} onChange={setFilters} />
       <p class="hint" id="user-count" aria-live="polite">
         {filtered
-          ? `${formatCount(rows.length)} of ${formatCountOf(users.length, 'row')} ${rows.length === 1 ? 'matches' : 'match'}`
+          ? `${formatCount(rows.length)} of ${formatCountOf(users.length, 'row')} match`
           : formatCountOf(users.length, 'row')}
       </p>
       <div
