@@ -151,6 +151,10 @@ describe('layout at 1280 px', () => {
   });
 
   test('file names stay whole', async () => {
+    // Open notes widen their column the most, which squeezed the names before.
+    await page.locator('#import-summary details.notes-toggle').evaluateAll((toggles) => {
+      for (const toggle of toggles) (toggle as HTMLDetailsElement).open = true;
+    });
     const lineCounts = await page.locator('#import-summary tbody th.file-name').evaluateAll((cells) =>
       cells.map((cell) => {
         const range = document.createRange();
@@ -160,6 +164,7 @@ describe('layout at 1280 px', () => {
       }),
     );
     expect(lineCounts).toEqual(FILES.map((file) => [path.basename(file), 1]));
+    await page.locator('#import-summary').screenshot({ path: path.join(SCREENSHOT_DIR, 'import-summary-notes.png') });
   });
 
   test('Video User Table fits its frame', async () => {
