@@ -1,4 +1,3 @@
-import type { ParsedTime } from '../time/parse-time';
 import type { EventRow } from './insert-events';
 import { isObject, jsonShapeError, optionalText, plural, readTime, type JsonObject } from './json-values';
 import { formatCounts, locateRecords, MESSAGING_REMEDY, type LocatedRecord, type RecordsDocument } from './messaging-records';
@@ -63,8 +62,7 @@ export function readPosts(
   if (unknownChats > 0) {
     notes.push(`Found no chat type for ${plural(unknownChats, 'message')}, because their chat is not among the export's chats.`);
   }
-  const range = dateRangeNote(rows);
-  if (range !== undefined) notes.push(range);
+  if (rows.length > 0) notes.push(RETENTION_NOTE);
   return { rows, recordsRead: located.length, notes };
 }
 
@@ -144,20 +142,11 @@ function attachmentCount(fileName: string, value: unknown, column: string, id: s
   return value.length;
 }
 
-/** Builds the retention note: the export keeps 30, 60 or 90 days, which may be less than the report period. */
-function dateRangeNote(rows: readonly EventRow[]): string | undefined {
-  if (rows.length === 0) return undefined;
-  const starts = rows.map((row) => row.start);
-  const first = dateOf(starts.reduce((a, b) => (b.epochMicros < a.epochMicros ? b : a)));
-  const last = dateOf(starts.reduce((a, b) => (b.epochMicros > a.epochMicros ? b : a)));
-  const zone = starts.every((start) => start.clock === 'utc') ? ' (dates in UTC)' : '';
-  return (
-    `Posts cover ${first} to ${last}${zone}: the compliance export keeps at most 30, 60 or 90 days depending on ` +
-    "the account's retention, so it may cover less than the report period."
-  );
-}
-
-/** Returns the date of a parsed time as written: the UTC date of an instant, else the wall-clock date. */
-function dateOf(time: ParsedTime): string {
-  return new Date(time.epochMicros / 1000).toISOString().slice(0, 10);
-}
+/**
+ * The retention note. It names no dates, because a date written at load time could only be in UTC.
+ * The workspace, the command line and the workbook show the file's date range beside the notes, in
+ * the report time zone.
+ */
+const RETENTION_NOTE =
+  "The compliance export keeps at most 30, 60 or 90 days depending on the account's retention, so the " +
+  "file's date range may cover less than the report period.";

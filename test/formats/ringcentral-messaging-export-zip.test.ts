@@ -141,7 +141,7 @@ describe('ringcentral-messaging-export-zip load', () => {
       notes: [
         'Skipped 1 deleted post.',
         "Found no chat type for 1 message, because their chat is not among the export's chats.",
-        "Posts cover 2026-05-04 to 2026-05-07 (dates in UTC): the compliance export keeps at most 30, 60 or 90 days depending on the account's retention, so it may cover less than the report period.",
+        "The compliance export keeps at most 30, 60 or 90 days depending on the account's retention, so the file's date range may cover less than the report period.",
         'Read 2 members (1 deactivated). Members link posts to people by platform id; only a users list or extension list adds people to the report.',
         'Read 2 chats: Team 1, Direct 1.',
         'Ignored 1 JSON file outside the posts/, members/ and chats/ folders.',
