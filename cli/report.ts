@@ -3,6 +3,10 @@ import path from 'node:path';
 import { openNodeDatabase } from '../lib/engine/duckdb-node';
 import { createEngine } from '../lib/engine/engine';
 import { pathSource } from '../lib/engine/source-node';
+import { spanOfRanges } from '../lib/report/data-span';
+import { emptyPeriodWarning, periodHasNoData } from '../lib/report/empty-period';
+import { unitWord } from '../lib/report/unit-words';
+import { CHANNEL_LABELS } from '../lib/workbook/channel-labels';
 import { DEFAULT_THRESHOLDS, type Channel, type ImportSummary, type Kpi, type Period } from '../lib/engine/types';
 import { plural } from '../lib/plural';
 import { version } from '../package.json';
@@ -65,6 +69,10 @@ async function main(argv: string[]): Promise<number> {
     await writeFile(target, workbook.bytes);
 
     console.log(`\n${channel[0]!.toUpperCase()}${channel.slice(1)}, ${period.from} to ${period.to} (${options.timeZone})`);
+    if (periodHasNoData(report)) {
+      const range = await engine.dataRange({ channel, timeZone: options.timeZone });
+      console.warn(emptyPeriodWarning(CHANNEL_LABELS[channel].page, period, range));
+    }
     for (const kpi of report.kpis) console.log(`  ${kpi.label}: ${formatKpi(kpi)}`);
     console.log(`  User Table: ${plural(report.users.length, 'row')}`);
     for (const note of report.notes) console.log(`  Note: ${note}`);
@@ -114,10 +122,9 @@ async function periodFor(
   options: { from?: string; to?: string; timeZone: string },
 ): Promise<Period> {
   const ranges = await Promise.all(channels.map((channel) => engine.dataRange({ channel, timeZone: options.timeZone })));
-  const firsts = ranges.flatMap((range) => (range.first === null ? [] : [range.first])).sort();
-  const lasts = ranges.flatMap((range) => (range.last === null ? [] : [range.last])).sort();
-  const from = options.from ?? firsts[0];
-  const to = options.to ?? lasts[lasts.length - 1];
+  const span = spanOfRanges(ranges);
+  const from = options.from ?? span?.from;
+  const to = options.to ?? span?.to;
   if (from === undefined || to === undefined) {
     throw new RangeError(`The ${channels.join(' and ')} data has no dates. Pass --from and --to.`);
   }
@@ -135,9 +142,7 @@ function formatKpi({ value, unit, unavailable }: Kpi): string {
   if (typeof value === 'string') return value;
   // Percent KPIs are fractions, as in the workbook.
   if (unit === '%') return `${(value * 100).toFixed(1)}%`;
-  // Units are plural words (calls, active users); one takes the singular.
-  const word = value === 1 && unit.endsWith('s') ? unit.slice(0, -1) : unit;
-  return `${Number.isInteger(value) ? String(value) : value.toFixed(2)} ${word}`;
+  return `${Number.isInteger(value) ? String(value) : value.toFixed(2)} ${unitWord(value, unit)}`;
 }
 
 main(process.argv.slice(2)).then(

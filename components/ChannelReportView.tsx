@@ -1,6 +1,9 @@
-import type { Channel, ChannelReport, Kpi, Period } from '../lib/engine/types';
+import type { Channel, ChannelReport, DataRange } from '../lib/engine/types';
+import { periodHasNoData } from '../lib/report/empty-period';
 import { ChannelCharts } from './ChannelCharts';
-import { CHANNEL_NAMES, formatCount, formatDateRange } from './format';
+import type { PreviousFigures } from './comparison';
+import { EmptyPeriodNotice } from './EmptyPeriodNotice';
+import { CHANNEL_NAMES, formatCount, formatCountOf, formatDateRange } from './format';
 import { KpiCards } from './KpiCards';
 import { UserTable } from './UserTable';
 
@@ -18,12 +21,16 @@ interface Props {
   loading: boolean;
   error: Error | null;
   /** The previous period's KPIs when "Compare with the previous period" is on and they are computed. */
-  previous: { period: Period; kpis: Kpi[] } | null;
+  previous: PreviousFigures | null;
   /** True after the user cancelled the report; it is computed again only on request. */
   paused: boolean;
   onResume(): void;
   /** Opens the endpoint rules in Settings. */
   onMapEndpoints(): void;
+  /** The channel's loaded range of dates, named when the period holds none of its data. */
+  range: DataRange | null;
+  /** Switches the period to "All data". */
+  onShowAllData(): void;
 }
 
 /** Renders the selected channel's KPIs, charts, unmapped client names and User Table. */
@@ -72,7 +79,16 @@ export function ChannelReportView(props: Props) {
           ))}
         </div>
       )}
-      <KpiCards kpis={report.kpis} hasDirectory={report.hasDirectory} previous={previous} />
+      {periodHasNoData(report) && (
+        <EmptyPeriodNotice channel={channel} period={report.period} range={props.range} onShowAllData={props.onShowAllData} />
+      )}
+      {previous?.empty && (
+        <p class="notice" id="empty-previous-notice">
+          The previous period, {formatDateRange(previous.period.from, previous.period.to)}, has no {CHANNEL_NAMES[channel]}{' '}
+          data, so there is nothing to compare the figures with.
+        </p>
+      )}
+      <KpiCards kpis={report.kpis} hasDirectory={report.hasDirectory} previous={previous?.empty ? null : previous} />
       <ChannelCharts report={report} />
       {unmapped.length > 0 && (
         <div class="notice" id="unmapped-notice">
@@ -81,7 +97,7 @@ export function ChannelReportView(props: Props) {
             rule and {unmapped.length === 1 ? 'is' : 'are'} counted as Other:{' '}
             {unmapped
               .slice(0, 5)
-              .map((item) => `${item.raw} (${formatCount(item.uses)} uses)`)
+              .map((item) => `${item.raw} (${formatCountOf(item.uses, 'use')})`)
               .join(', ')}
             {unmapped.length > 5 && `, and ${unmapped.length - 5} more`}.
           </p>

@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { EndpointRule, UnmappedEndpoint } from '../lib/engine/types';
 import { ENDPOINTS } from '../lib/report/endpoints';
 import { checkRules, defaultRules, literalPattern, moveRule } from './endpoint-rules';
-import { formatCount } from './format';
+import { formatCountOf } from './format';
 
 interface Props {
   /** The administrator's rules; null shows and keeps the built-in ones. */
@@ -149,7 +149,7 @@ export function EndpointRulesEditor({ rules, onChange, unmapped }: Props) {
           <ul class="unmapped__list">
             {pending.map((item) => (
               <li key={item.raw}>
-                <span class="file-name">{item.raw}</span> ({formatCount(item.uses)} uses){' '}
+                <span class="file-name">{item.raw}</span> ({formatCountOf(item.uses, 'use')}){' '}
                 <button
                   type="button"
                   class="button button--small"

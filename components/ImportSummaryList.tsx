@@ -50,7 +50,7 @@ export function ImportSummaryList({ summaries, failures, busy, onRemove, onDismi
             <tbody>
               {summaries.map((summary) => (
                 <tr key={summary.fileId}>
-                  <th scope="row" class="file-name">
+                  <th scope="row" class="file-name" title={summary.fileName}>
                     {summary.fileName}
                   </th>
                   <td>{summary.formatLabel}</td>

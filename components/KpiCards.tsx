@@ -1,5 +1,5 @@
 import type { Kpi, Period } from '../lib/engine/types';
-import { formatDateRange, formatKpiValue, isPercentUnit } from './format';
+import { formatDateRange, formatKpiUnit, formatKpiValue, isPercentUnit } from './format';
 import { formatDelta, kpiDelta } from './kpi-delta';
 
 interface Props {
@@ -30,7 +30,7 @@ export function KpiCards({ kpis, hasDirectory, previous }: Props) {
           <span class="kpi-card__value">
             {formatKpiValue(kpi)}
             {kpi.value !== null && typeof kpi.value === 'number' && kpi.unit && !isPercentUnit(kpi.unit) && (
-              <span class="kpi-card__unit"> {kpi.unit}</span>
+              <span class="kpi-card__unit"> {formatKpiUnit(kpi)}</span>
             )}
           </span>
           {kpi.value === null && <span class="kpi-card__missing">{kpi.unavailable ?? missingReason}</span>}

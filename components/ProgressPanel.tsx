@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { formatBytes, formatCount, formatElapsed } from './format';
+import { formatBytes, formatCountOf, formatElapsed } from './format';
 import type { Activity } from './use-activity';
 
 /** How often the elapsed time is redrawn, in milliseconds. */
@@ -22,7 +22,7 @@ export function ProgressPanel({ activity, onCancel }: Props) {
   const details: string[] = [];
   if (filesTotal !== undefined && filesTotal > 1) details.push(`file ${Math.min((filesDone ?? 0) + 1, filesTotal)} of ${filesTotal}`);
   if (bytesTotal !== undefined) details.push(`${formatBytes(bytesDone ?? 0)} of ${formatBytes(bytesTotal)} done`);
-  if (rowsRead !== undefined && rowsRead > 0) details.push(`${formatCount(rowsRead)} ${rowsRead === 1 ? 'row' : 'rows'} read`);
+  if (rowsRead !== undefined && rowsRead > 0) details.push(`${formatCountOf(rowsRead, 'row')} read`);
   let fraction: number | null = null;
   if (bytesTotal) fraction = (bytesDone ?? 0) / bytesTotal;
   else if (filesTotal) fraction = (filesDone ?? 0) / filesTotal;

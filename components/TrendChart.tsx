@@ -1,6 +1,6 @@
 import type { TrendSeries } from './chart-data';
 import { CHART_WIDTH, type ChartPalette } from './chart-palette';
-import { niceTicks, spreadIndexes } from './chart-scale';
+import { evenlySpacedIndexes, niceTicks } from './chart-scale';
 import { formatCount } from './format';
 
 const LEFT = 48;
@@ -93,7 +93,7 @@ export function TrendChart({ series, volumeName, palette, label }: Props) {
       <rect width={CHART_WIDTH} height={TREND_CHART_HEIGHT} style={{ fill: palette.background }} />
       {panel(0, `Active users ${unit}`, points.map((point) => point.activeUsers), 'line')}
       {panel(secondTop, `${volumeName} ${unit}`, points.map((point) => point.volume), 'columns')}
-      {spreadIndexes(points.length, MAX_AXIS_LABELS).map((index) => (
+      {evenlySpacedIndexes(points.length, MAX_AXIS_LABELS).map((index) => (
         <text key={index} x={center(index)} y={axisY} text-anchor="middle" style={muted}>
           {formatShortDate(points[index]?.start ?? '')}
         </text>

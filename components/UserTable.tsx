@@ -1,6 +1,6 @@
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { Channel, Period, UserRow } from '../lib/engine/types';
-import { formatCount } from './format';
+import { formatCount, formatCountOf } from './format';
 import { saveCsv } from './save-file';
 import { csvFileName, toCsv } from './user-table-csv';
 import { type SortOrder, type UserFilters, matchUsers, orderUsers, userColumns } from './user-table-model';
@@ -107,8 +107,8 @@ export function UserTable({ channel, period, users }: Props) {
       <UserTableFilters users={users} filters={filters} onChange={setFilters} />
       <p class="hint" id="user-count" aria-live="polite">
         {filtered
-          ? `${formatCount(rows.length)} of ${formatCount(users.length)} rows match`
-          : `${formatCount(users.length)} rows`}
+          ? `${formatCount(rows.length)} of ${formatCountOf(users.length, 'row')} match`
+          : formatCountOf(users.length, 'row')}
       </p>
       <div
         class="table-scroll table-scroll--tall"

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks'
 import { browser } from 'wxt/browser';
 import type { Channel, ColumnMapping, ImportSummary, Period } from '../lib/engine/types';
 import { CHANNELS, ChannelTabs } from './ChannelTabs';
+import { previousFigures } from './comparison';
 import { ChannelReportView } from './ChannelReportView';
 import { ColumnMappingForm } from './ColumnMappingForm';
 import { DownloadPanel } from './DownloadPanel';
@@ -27,8 +28,10 @@ import {
 import { SettingsPanel, openEndpointRules } from './SettingsPanel';
 import { browserTimeZone } from './time-zones';
 import { useActivity } from './use-activity';
+import { combinedPeriod, useChannelRanges } from './use-combined-period';
 import { useDownloads } from './use-downloads';
 import { useFiles } from './use-files';
+import { useZonedSummaries } from './use-zoned-summaries';
 import { type ShownReport, asError, useDataRange, useReport } from './use-report';
 import './workspace.css';
 
@@ -97,6 +100,7 @@ export function Workspace() {
     );
   }, [engine]);
 
+  const zonedSummaries = useZonedSummaries(engine, summaries, timeZone);
   const channelsWithData = useMemo(() => new Set(summaries.flatMap((summary) => summary.channels)), [summaries]);
   const hasData = channelsWithData.has(channel);
   const range = useDataRange(engine, channel, timeZone, dataVersion, hasData);
@@ -125,7 +129,7 @@ export function Workspace() {
   const previousValue = previous.value;
   const visiblePrevious =
     comparedPeriod && previousValue?.request.channel === channel && previousValue.request.period.from === comparedPeriod.from
-      ? { period: comparedPeriod, kpis: previousValue.report.kpis }
+      ? previousFigures(comparedPeriod, previousValue.report)
       : null;
 
   // The report runs on its own when its inputs change, so its progress is shown from its loading state.
@@ -137,12 +141,15 @@ export function Workspace() {
   }, [computing]);
 
   const orderedChannels = CHANNELS.filter((candidate) => channelsWithData.has(candidate));
+  const channelRanges = useChannelRanges(engine, orderedChannels, timeZone, dataVersion);
+  const combined = combinedPeriod(preset, reportPeriod, channelRanges);
   const { state: download, setState: setDownload, downloadWorkbook, downloadAll } = useDownloads({
     engine,
     activity,
     author: settings.author,
     screenReport: visibleReport,
     channels: orderedChannels,
+    combinedPeriod: combined,
   });
 
   async function cancelActivity() {
@@ -231,7 +238,7 @@ export function Workspace() {
         <FilePicker busy={fileBusy} onFiles={(picked) => void files.loadFiles(picked)} onSamples={() => void files.loadSamples()} />
         {!loaded && <FirstRunGuide />}
         <ImportSummaryList
-          summaries={summaries}
+          summaries={zonedSummaries}
           failures={failures}
           busy={fileBusy}
           onRemove={(fileId) => void files.removeFile(fileId)}
@@ -269,12 +276,19 @@ export function Workspace() {
                 paused={reportPaused}
                 onResume={() => setReportPaused(false)}
                 onMapEndpoints={openEndpointRules}
+                range={rangeValue}
+                onShowAllData={() => {
+                  setPreset('all');
+                  setReportPaused(false);
+                }}
               />
             </ChannelTabs>
             <DownloadPanel
               channel={channel}
               enabled={visibleReport !== null}
               allChannels={orderedChannels}
+              combinedPeriod={combined}
+              allData={preset === 'all'}
               state={download}
               onDownload={() => void downloadWorkbook()}
               onDownloadAll={() => void downloadAll()}

@@ -144,7 +144,7 @@ export function createCancellableEngine(start: StartEngine): CancellableEngine {
   return {
     loadFiles,
     removeFile: (args) => track((client) => client.removeFile(args), () => retained.delete(args.fileId)),
-    listFiles: () => track((client) => client.listFiles()),
+    listFiles: (args) => track((client) => client.listFiles(args)),
     dataRange: (args) => track((client) => client.dataRange(args)),
     report: (args) => track((client) => client.report(args)),
     workbook: (args) => track((client) => client.workbook(args)),

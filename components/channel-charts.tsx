@@ -3,7 +3,7 @@ import type { BreakdownRow, ChannelReport } from '../lib/engine/types';
 import { type Bar, BarChart } from './BarChart';
 import { activeSplit, rankBreakdown, trendSeries, versionsByEndpoint } from './chart-data';
 import type { ChartPalette } from './chart-palette';
-import { VOLUME_NAMES, formatCount, formatDateRange, formatFraction } from './format';
+import { VOLUME_NAMES, formatCount, formatCountOf, formatDateRange, formatFraction } from './format';
 import { ProportionBar } from './ProportionBar';
 import { formatShortDate, TrendChart } from './TrendChart';
 
@@ -50,7 +50,7 @@ function trendChart(report: ChannelReport, volume: string): ChartDefinition | nu
   const counts = series.points.map((point) => point.volume);
   const title = series.granularity === 'day' ? 'Daily trend' : 'Weekly trend';
   const summary =
-    `${title} over ${series.points.length} ${unit}s: active users per ${unit} from ${range(active)}, ` +
+    `${title} over ${formatCountOf(series.points.length, unit)}: active users per ${unit} from ${range(active)}, ` +
     `${volume.toLowerCase()} per ${unit} from ${range(counts)}.`;
   return {
     id: 'trend',
@@ -73,7 +73,7 @@ function activeSplitChart(report: ChannelReport): ChartDefinition | null {
   if (split === null) return null;
   const total = split.active + split.inactive;
   const share = total === 0 ? '' : ` (${formatFraction(split.active / total)})`;
-  const summary = `${formatCount(split.active)} of ${formatCount(total)} users active${share}, ${formatCount(split.inactive)} inactive.`;
+  const summary = `${formatCount(split.active)} of ${formatCountOf(total, 'user')} active${share}, ${formatCount(split.inactive)} inactive.`;
   return {
     id: 'active-split',
     title: 'Active and inactive users',
@@ -122,14 +122,14 @@ function versionsChart(report: ChannelReport): ChartDefinition | null {
     const listed = versions.slice(0, MAX_VERSIONS_PER_ENDPOINT);
     const rest = versions.slice(MAX_VERSIONS_PER_ENDPOINT);
     const restUsers = rest.reduce((sum, version) => sum + version.users, 0);
-    const restBar = rest.length > 0 ? [{ label: `${rest.length} other versions`, value: restUsers, group: endpoint }] : [];
+    const restBar = rest.length > 0 ? [{ label: `${formatCountOf(rest.length, 'other version')}`, value: restUsers, group: endpoint }] : [];
     return [...listed.map((version) => ({ label: version.version, value: version.users, group: endpoint })), ...restBar];
   });
   const summary =
     'Users by the version of their latest use: ' +
     endpoints
       .slice(0, 3)
-      .map(({ endpoint, versions }) => `${endpoint}, mostly ${versions[0]?.version} (${formatCount(versions[0]?.users ?? 0)} users)`)
+      .map(({ endpoint, versions }) => `${endpoint}, mostly ${versions[0]?.version} (${formatCountOf(versions[0]?.users ?? 0, 'user')})`)
       .join('; ') +
     (endpoints.length > 3 ? `; and ${endpoints.length - 3} more endpoints.` : '.');
   return {

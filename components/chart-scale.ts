@@ -16,13 +16,18 @@ export function niceTicks(max: number, maxTicks = 4): number[] {
   return ticks;
 }
 
-/** Picks at most `count` evenly spread indexes of `length` items, always the first and the last. */
-export function spreadIndexes(length: number, count: number): number[] {
+/**
+ * Picks at most `count` indexes of `length` items, one every `step` items from the first, so the axis
+ * labels are evenly spaced (days 0, 2, 4, 6 of 8, not 0, 1, 3, 4, 6, 7). The last item is labelled
+ * only when it falls on a step.
+ */
+export function evenlySpacedIndexes(length: number, count: number): number[] {
   if (length <= count) return Array.from({ length }, (_, index) => index);
   if (count <= 1) return [0];
-  const indexes = new Set<number>();
-  for (let slot = 0; slot < count; slot += 1) indexes.add(Math.round((slot * (length - 1)) / (count - 1)));
-  return [...indexes];
+  const step = Math.ceil((length - 1) / (count - 1));
+  const indexes: number[] = [];
+  for (let index = 0; index < length; index += step) indexes.push(index);
+  return indexes;
 }
 
 /** Shortens a label to `maxLength` characters, ending it with an ellipsis. */

@@ -1,4 +1,5 @@
 import type { Channel, Kpi } from '../lib/engine/types';
+import { unitWord } from '../lib/report/unit-words';
 
 /** Formats for the page's locale (undefined lets Intl use the browser's). */
 const integerFormat = new Intl.NumberFormat(undefined, { maximumFractionDigits: 0 });
@@ -31,6 +32,18 @@ export function formatKpiValue(kpi: Kpi): string {
   if (typeof value === 'string') return value;
   if (isPercentUnit(unit)) return formatFraction(value);
   return Number.isInteger(value) ? integerFormat.format(value) : decimalFormat.format(value);
+}
+
+/** Writes a count with its noun in agreement, such as "1 call" or "1,024 calls"; `plural` defaults to `singular` + "s". */
+export function formatCountOf(count: number, singular: string, plural = `${singular}s`): string {
+  return `${formatCount(count)} ${count === 1 ? singular : plural}`;
+}
+
+/** Returns the KPI's unit in agreement with its value as `formatKpiValue` shows it ("1 day", "1.5 days"). */
+export function formatKpiUnit(kpi: Kpi): string {
+  if (typeof kpi.value !== 'number') return kpi.unit;
+  const shown = Number.isInteger(kpi.value) ? kpi.value : Math.round(kpi.value * 10) / 10;
+  return unitWord(shown, kpi.unit);
 }
 
 /** Formats a `YYYY-MM-DD` date as a medium-length local date, such as "May 8, 2026". */

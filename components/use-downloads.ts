@@ -1,8 +1,8 @@
 import { useState } from 'preact/hooks';
-import type { Channel, ChannelReport, ChartImage, ReportAuthor, Workbook } from '../lib/engine/types';
+import type { Channel, ChannelReport, ChartImage, Period, ReportAuthor, Workbook } from '../lib/engine/types';
 import { CancelledError } from './cancellable-engine';
 import { chartImages } from './chart-export';
-import type { DownloadState } from './DownloadPanel';
+import type { DownloadScope, DownloadState } from './download-state';
 import type { EngineClient } from './engine-client';
 import { CHANNEL_NAMES } from './format';
 import { saveWorkbook } from './save-file';
@@ -17,24 +17,26 @@ interface Options {
   screenReport: ShownReport | null;
   /** The channels of the combined workbook, in tab order. */
   channels: Channel[];
+  /** The combined workbook's period, which differs from the shown one under "All data"; null disables it. */
+  combinedPeriod: Period | null;
 }
 
 /**
  * Builds and saves the channel workbook and the combined workbook of every channel with data. Each
  * carries the charts of its reports as PNG images, drawn here because the worker has no DOM.
  */
-export function useDownloads({ engine, activity, author, screenReport, channels }: Options) {
+export function useDownloads({ engine, activity, author, screenReport, channels, combinedPeriod }: Options) {
   const [state, setState] = useState<DownloadState>({ kind: 'idle' });
 
-  async function run(build: (id: number) => Promise<Workbook>) {
+  async function run(scope: DownloadScope, build: (id: number) => Promise<Workbook>) {
     const id = activity.start({ kind: 'workbook', step: 'Drawing the charts', cancellable: true });
-    setState({ kind: 'building' });
+    setState({ kind: 'building', scope });
     try {
       const workbook = await build(id);
       saveWorkbook(workbook);
-      setState({ kind: 'done', fileName: workbook.fileName });
+      setState({ kind: 'done', scope, fileName: workbook.fileName });
     } catch (error) {
-      setState(error instanceof CancelledError ? { kind: 'cancelled' } : { kind: 'failed', error: asError(error) });
+      setState(error instanceof CancelledError ? { kind: 'cancelled', scope } : { kind: 'failed', scope, error: asError(error) });
     } finally {
       activity.finish(id);
     }
@@ -43,7 +45,7 @@ export function useDownloads({ engine, activity, author, screenReport, channels 
   async function downloadWorkbook() {
     if (!screenReport) return;
     const { request, report } = screenReport;
-    await run(async (id) => {
+    await run(request.channel, async (id) => {
       const charts = await chartImages(report);
       activity.update(id, { step: `Building the ${CHANNEL_NAMES[request.channel]} workbook` });
       return engine.workbook({ ...request, author, generatedAt: Date.now(), charts });
@@ -51,13 +53,15 @@ export function useDownloads({ engine, activity, author, screenReport, channels 
   }
 
   async function downloadAll() {
-    if (!screenReport) return;
-    const { channel: shownChannel, ...request } = screenReport.request;
-    await run(async (id) => {
+    if (!screenReport || !combinedPeriod) return;
+    const { channel: shownChannel, period: shownPeriod, ...shownRequest } = screenReport.request;
+    const request = { ...shownRequest, period: combinedPeriod };
+    const samePeriod = shownPeriod.from === combinedPeriod.from && shownPeriod.to === combinedPeriod.to;
+    await run('all', async (id) => {
       const charts: ChartImage[] = [];
       for (const channel of channels) {
         let report: ChannelReport = screenReport.report;
-        if (channel !== shownChannel) {
+        if (channel !== shownChannel || !samePeriod) {
           activity.update(id, { step: `Computing the ${CHANNEL_NAMES[channel]} report for its charts` });
           report = await engine.report({ ...request, channel });
         }

@@ -34,7 +34,8 @@ export interface EngineApi<Input> {
    */
   loadFiles(args: LoadRequest<Input>): Promise<LoadOutcome[]>;
   removeFile(args: { fileId: number }): Promise<void>;
-  listFiles(): Promise<ImportSummary[]>;
+  /** The loaded files' summaries, with their date ranges in `timeZone` when given. */
+  listFiles(args?: { timeZone?: string }): Promise<ImportSummary[]>;
   /** First and last local dates with events of the channel in `timeZone`, else of its downloads' periods. */
   dataRange(args: { channel: Channel; timeZone: string }): Promise<DataRange>;
   report(args: ReportRequest): Promise<ChannelReport>;

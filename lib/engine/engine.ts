@@ -6,7 +6,7 @@ import type { Format, LoadResult, SniffedFile } from '../formats/format';
 import type { ReadLimits } from '../formats/read-limits';
 import { sniff } from '../formats/sniff';
 import { unreadableZipError } from '../formats/zip-entries';
-import { dataRange, fileDateRanges } from '../report/data-range';
+import { dataRange, fileDateRanges, summariesInZone } from '../report/data-range';
 import { reportNotes } from '../report/import-notes';
 import { buildReport } from '../report/report';
 import { buildChannelWorkbook } from '../workbook/channel-workbook';
@@ -103,10 +103,11 @@ export function createEngine<Input>(options: EngineOptions<Input>): EngineApi<In
       fingerprints.delete(fileId);
     },
 
-    async listFiles() {
+    async listFiles({ timeZone } = {}) {
       // Waits for the database, so that the first call reports an engine that failed to start.
-      await ready;
-      return [...summaries.values()];
+      const db = await ready;
+      const list = [...summaries.values()];
+      return timeZone ? summariesInZone(db, list, timeZone) : list;
     },
 
     async dataRange({ channel, timeZone }) {

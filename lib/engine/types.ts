@@ -112,7 +112,7 @@ export interface ImportSummary {
   channels: Channel[];
   rowsRead: number;
   rowsUsed: number;
-  /** Earliest and latest event start found, as `YYYY-MM-DD` in UTC or wall-clock; null without events. */
+  /** Earliest and latest event start, as `YYYY-MM-DD` in the zone the call names (default UTC); null without events. */
   firstDate: string | null;
   lastDate: string | null;
   /** Plain sentences: skipped lines, encodings, zone-less times, values counted as Other. */

@@ -66,8 +66,7 @@ export function readPosts(
   if (unknownChats > 0) {
     notes.push(`Found no chat type for ${plural(unknownChats, 'message')}, because their chat is not among the export's chats.`);
   }
-  const range = dateRangeNote(rows);
-  if (range !== undefined) notes.push(range);
+  if (rows.length > 0) notes.push(RETENTION_NOTE);
   return { rows, recordsRead: located.length, notes };
 }
 
@@ -148,13 +147,10 @@ function attachmentCount(fileName: string, value: unknown, column: string, id: s
 }
 
 /**
- * Builds the retention note: the export keeps 30, 60 or 90 days, which may be less than the report
- * period. It names no dates, because the import summary shows the file's dates in the report time zone.
+ * The retention note. It names no dates, because a date written at load time could only be in UTC.
+ * The workspace, the command line and the workbook show the file's date range beside the notes, in
+ * the report time zone.
  */
-function dateRangeNote(rows: readonly EventRow[]): string | undefined {
-  if (rows.length === 0) return undefined;
-  return (
-    "The compliance export keeps at most 30, 60 or 90 days of posts depending on the account's retention, so " +
-    "this file's dates may cover less than the report period."
-  );
-}
+const RETENTION_NOTE =
+  "The compliance export keeps at most 30, 60 or 90 days depending on the account's retention, so the " +
+  "file's date range may cover less than the report period.";

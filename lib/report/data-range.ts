@@ -1,5 +1,5 @@
 import type { Database } from '../engine/database';
-import type { Channel, DataRange } from '../engine/types';
+import type { Channel, DataRange, ImportSummary } from '../engine/types';
 import { toText } from './values';
 import { assertTimeZone } from './zone-offsets';
 import { loadZoneOffsets } from './zone-table';
@@ -46,4 +46,13 @@ export function fileDateRanges(db: Database, timeZone: string): Map<number, { fi
      GROUP BY file_id`,
   );
   return new Map(rows.map((row) => [row.file_id, { first: row.first, last: row.last }]));
+}
+
+/** Returns the summaries with each file's first and last dates recomputed in `timeZone`. */
+export function summariesInZone(db: Database, summaries: readonly ImportSummary[], timeZone: string): ImportSummary[] {
+  const ranges = fileDateRanges(db, timeZone);
+  return summaries.map((summary) => {
+    const range = ranges.get(summary.fileId);
+    return { ...summary, firstDate: range?.first ?? null, lastDate: range?.last ?? null };
+  });
 }

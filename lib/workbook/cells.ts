@@ -64,6 +64,12 @@ export function numberCell(value: number | null | undefined): CellSpec {
   return { value: finite(value), numFmt: Number.isInteger(value) ? undefined : DECIMAL_FORMAT };
 }
 
+/** Returns a Number cell shown with the Excel number format `numFmt`, or an empty cell for null. */
+export function formattedNumberCell(value: number | null | undefined, numFmt: string): CellSpec {
+  if (value === null || value === undefined) return { value: null };
+  return { value: finite(value), numFmt };
+}
+
 /** Returns a Number cell that shows a fraction (0.25) as a percentage (25.0%). */
 export function percentCell(fraction: number | null | undefined): CellSpec {
   if (fraction === null || fraction === undefined) return { value: null };

@@ -1,8 +1,9 @@
 import type { Worksheet } from 'exceljs';
 import type { BreakdownRow, ChannelReport, ChartImage, Kpi, WeekRow } from '../engine/types';
-import { dayCell, numberCell, percentCell, textCell, type CellSpec } from './cells';
+import { dayCell, formattedNumberCell, numberCell, percentCell, textCell, type CellSpec } from './cells';
 import { CHANNEL_LABELS } from './channel-labels';
 import { addChartImages } from './chart-images';
+import { kpiNumberFormat } from './kpi-formats';
 import { addBlankRow, addRow, addTable, applyColumnWidths, createSheetWriter, freezeAndFilter } from './sheet-writer';
 
 export const KPI_HEADERS = ['KPI', 'Value', 'Unit', 'Definition'];
@@ -52,7 +53,8 @@ function kpiCells(kpi: Kpi): CellSpec[] {
 
 function kpiValueCell(kpi: Kpi): CellSpec {
   if (typeof kpi.value === 'string') return textCell(kpi.value);
-  return kpi.unit === PERCENT_UNIT ? percentCell(kpi.value) : numberCell(kpi.value);
+  if (kpi.unit === PERCENT_UNIT) return percentCell(kpi.value);
+  return kpi.value === null ? { value: null } : formattedNumberCell(kpi.value, kpiNumberFormat(kpi, kpi.value));
 }
 
 function weekCells(week: WeekRow): CellSpec[] {

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { activeSplit, NO_VERSION, rankBreakdown, trendSeries, versionsByEndpoint } from '../../components/chart-data';
-import { niceTicks, spreadIndexes, truncateLabel } from '../../components/chart-scale';
+import { evenlySpacedIndexes, niceTicks, truncateLabel } from '../../components/chart-scale';
 import type { Kpi, UserRow } from '../../lib/engine/types';
 
 describe('niceTicks', () => {
@@ -22,14 +22,27 @@ describe('niceTicks', () => {
   });
 });
 
-describe('spreadIndexes', () => {
+describe('evenlySpacedIndexes', () => {
   test.each([
     [3, 6, [0, 1, 2]],
+    [6, 6, [0, 1, 2, 3, 4, 5]],
+    [8, 6, [0, 2, 4, 6]],
     [10, 4, [0, 3, 6, 9]],
-    [27, 6, [0, 5, 10, 16, 21, 26]],
+    [14, 6, [0, 3, 6, 9, 12]],
+    [27, 6, [0, 6, 12, 18, 24]],
+    [31, 6, [0, 6, 12, 18, 24, 30]],
     [5, 1, [0]],
   ])('%i items, %i labels: %j', (length, count, indexes) => {
-    expect(spreadIndexes(length, count)).toEqual(indexes);
+    expect(evenlySpacedIndexes(length, count)).toEqual(indexes);
+  });
+
+  test('gaps between labels are equal', () => {
+    for (let length = 2; length <= 400; length += 1) {
+      const indexes = evenlySpacedIndexes(length, 6);
+      expect(indexes.length, `${length} items`).toBeLessThanOrEqual(6);
+      const gaps = new Set(indexes.slice(1).map((index, slot) => index - indexes[slot]!));
+      expect(gaps.size, `${length} items`).toBeLessThanOrEqual(1);
+    }
   });
 });
 

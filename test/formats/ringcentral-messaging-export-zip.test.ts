@@ -180,7 +180,7 @@ describe('ringcentral-messaging-export-zip load', () => {
       notes: [
         'Skipped 1 deleted post.',
         "Found no chat type for 1 message, because their chat is not among the export's chats.",
-        "The compliance export keeps at most 30, 60 or 90 days of posts depending on the account's retention, so this file's dates may cover less than the report period.",
+        "The compliance export keeps at most 30, 60 or 90 days depending on the account's retention, so the file's date range may cover less than the report period.",
         'Read 2 members (1 deactivated). Members link posts to people by platform id; only a users list or extension list adds people to the report.',
         'Read 2 chats: Team 1, Direct 1.',
         'Ignored 1 JSON file outside the posts/, members/ and chats/ folders.',

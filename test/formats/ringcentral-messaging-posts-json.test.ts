@@ -102,7 +102,7 @@ describe('ringcentral-messaging-posts-json load', () => {
       rowsRead: 3,
       rowsUsed: 3,
       notes: [
-        "The compliance export keeps at most 30, 60 or 90 days of posts depending on the account's retention, so this file's dates may cover less than the report period.",
+        "The compliance export keeps at most 30, 60 or 90 days depending on the account's retention, so the file's date range may cover less than the report period.",
         CHAT_NOTE,
       ],
     });

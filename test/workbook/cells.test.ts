@@ -3,6 +3,7 @@ import {
   cleanText,
   CUT_NOTE,
   DECIMAL_FORMAT,
+  formattedNumberCell,
   identifierCell,
   MAX_CELL_TEXT_LENGTH,
   numberCell,
@@ -73,5 +74,19 @@ describe('cell values', () => {
   it.each([Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY])('numberCell rejects %s', (value) => {
     expect(() => numberCell(value)).toThrow(/Excel stores only finite numbers/);
     expect(() => percentCell(value)).toThrow(/Excel stores only finite numbers/);
+  });
+});
+
+describe('formattedNumberCell', () => {
+  it('keeps the given format for whole numbers', () => {
+    expect(formattedNumberCell(12, '#,##0')).toEqual({ value: 12, numFmt: '#,##0' });
+  });
+
+  it('leaves null empty', () => {
+    expect(formattedNumberCell(null, '#,##0')).toEqual({ value: null });
+  });
+
+  it('rejects a number Excel cannot store', () => {
+    expect(() => formattedNumberCell(Number.NaN, '#,##0')).toThrow(/finite/);
   });
 });

@@ -5,6 +5,7 @@ import { CUT_NOTE, DATE_FORMAT, DATE_TIME_FORMAT, MAX_CELL_TEXT_LENGTH, PERCENT_
 import { buildChannelWorkbook } from '../../lib/workbook/channel-workbook';
 import { NO_DIRECTORY_NOTE, SOURCE_HEADERS } from '../../lib/workbook/general-sheet';
 import { NO_TREND_FROM_DOWNLOADS } from '../../lib/workbook/kpi-sheet';
+import { COUNT_FORMAT, MINUTES_FORMAT } from '../../lib/workbook/kpi-formats';
 import {
   channelReport,
   DST_GAP_LAST_USED,
@@ -206,12 +207,14 @@ describe('KPIs sheet', () => {
 
     expect(rowValues(kpis, 2)).toEqual(['Users', 5, 'users', 'People in the population.']);
     expect(kpis.getCell('B2').type).toBe(ValueType.Number);
+    expect(kpis.getCell('B2').numFmt).toBe(COUNT_FORMAT);
 
     expect(kpis.getCell('B3').value).toBe(0.8);
     expect(kpis.getCell('B3').numFmt).toBe(PERCENT_FORMAT);
 
     expect(kpis.getCell('B4').value).toBe(123.5);
     expect(kpis.getCell('B4').type).toBe(ValueType.Number);
+    expect(kpis.getCell('B4').numFmt).toBe(MINUTES_FORMAT);
 
     expect(kpis.getCell('B5').type).toBe(ValueType.String);
     expect(kpis.getCell('B5').value).toBe('RingCentral app for Windows, Desk phone');
