@@ -10,6 +10,6 @@ export interface PreviousFigures {
 }
 
 /** Builds the figures of the previous period from its report. */
-export function previousFigures(period: Period, report: Pick<ChannelReport, 'kpis' | 'weekly'>): PreviousFigures {
+export function previousFigures(period: Period, report: Pick<ChannelReport, 'kpis' | 'basis' | 'weekly' | 'users'>): PreviousFigures {
   return { period, kpis: report.kpis, empty: periodHasNoData(report) };
 }

@@ -3,9 +3,11 @@ import type { ChannelReport, DataRange, Period } from '../engine/types';
 /**
  * Checks whether the channel has nothing at all in the report's period: no call, meeting or message
  * started in it and no active user. Such a report shows 0 and "Inactive" everywhere, which reads as
- * real figures unless the period is flagged as outside the data.
+ * real figures unless the period is flagged as outside the data. A report from downloaded workbooks
+ * has no weekly trend, so its User Table decides: no row with a use means no download in the period.
  */
-export function periodHasNoData(report: Pick<ChannelReport, 'weekly'>): boolean {
+export function periodHasNoData(report: Pick<ChannelReport, 'basis' | 'weekly' | 'users'>): boolean {
+  if (report.basis === 'downloads') return report.users.every((user) => user.usageCount === 0);
   return report.weekly.every((week) => week.volume === 0 && week.activeUsers === 0);
 }
 

@@ -8,15 +8,15 @@ const week = (activeUsers: number, volume: number): WeekRow => ({ weekStart: '20
 
 describe('previousFigures', () => {
   test('marks a period without data as empty', () => {
-    expect(previousFigures(period, { kpis, weekly: [week(0, 0)] })).toEqual({ period, kpis, empty: true });
+    expect(previousFigures(period, { kpis, basis: 'events', users: [], weekly: [week(0, 0)] })).toEqual({ period, kpis, empty: true });
   });
 
   test('keeps a period with uses for deltas', () => {
-    expect(previousFigures(period, { kpis, weekly: [week(0, 0), week(2, 5)] }).empty).toBe(false);
+    expect(previousFigures(period, { kpis, basis: 'events', users: [], weekly: [week(0, 0), week(2, 5)] }).empty).toBe(false);
   });
 
   test('counts volume without active users as data', () => {
     // Missed calls of people outside the population still count as the account's calls.
-    expect(previousFigures(period, { kpis, weekly: [week(0, 3)] }).empty).toBe(false);
+    expect(previousFigures(period, { kpis, basis: 'events', users: [], weekly: [week(0, 3)] }).empty).toBe(false);
   });
 });

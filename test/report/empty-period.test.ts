@@ -4,12 +4,28 @@ import type { EngineApi } from '../../lib/engine/api';
 import { openNodeDatabase } from '../../lib/engine/duckdb-node';
 import { createEngine } from '../../lib/engine/engine';
 import { pathSource } from '../../lib/engine/source-node';
-import { DEFAULT_THRESHOLDS, type Period } from '../../lib/engine/types';
+import { DEFAULT_THRESHOLDS, type Period, type UserRow } from '../../lib/engine/types';
 import { emptyPeriodWarning, periodHasNoData } from '../../lib/report/empty-period';
 
 // A users list and phone usage events from 2026-03-03 to 2026-03-09 in New York.
 const FIXTURES = path.resolve('e2e/fixtures/mixed-ranges');
 const TIME_ZONE = 'America/New_York';
+
+const userRow: UserRow = {
+  userName: 'Alice Archer',
+  userExtension: '101',
+  userEmail: 'alice@example.com',
+  status: 'Never',
+  userStatus: 'Inactive',
+  department: '',
+  site: '',
+  endpoint: '',
+  version: '',
+  lastUsed: null,
+  usageCount: 0,
+  channelCount: 0,
+  channelShare: 0,
+};
 
 describe('periodHasNoData', () => {
   let engine: EngineApi<string>;
@@ -40,6 +56,27 @@ describe('periodHasNoData', () => {
 
   test('passes a single day with one call', async () => {
     expect(periodHasNoData(await phoneReport({ from: '2026-03-09', to: '2026-03-09' }))).toBe(false);
+  });
+});
+
+describe('periodHasNoData from downloads', () => {
+  // A report from downloaded workbooks has no weekly trend; its User Table shows whether a download fed it.
+  const downloadsReport = (usageCounts: number[]) => ({
+    basis: 'downloads' as const,
+    weekly: [],
+    users: usageCounts.map((usageCount) => ({ ...userRow, usageCount })),
+  });
+
+  test('passes a download with uses', () => {
+    expect(periodHasNoData(downloadsReport([0, 3]))).toBe(false);
+  });
+
+  test('flags rows without uses', () => {
+    expect(periodHasNoData(downloadsReport([0, 0]))).toBe(true);
+  });
+
+  test('flags an empty User Table', () => {
+    expect(periodHasNoData(downloadsReport([]))).toBe(true);
   });
 });
 
