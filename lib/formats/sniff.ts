@@ -369,18 +369,31 @@ async function sniffZip(source: Source): Promise<SniffedFile> {
   }
 
   const file: SniffedFile = { source, utf8: source, encoding: 'binary', container: 'xlsx', workbook, notes: [] };
+  // A sheet whose rows do not fit the header found in it (such as the label/value rows above a table on
+  // an Adoption and Usage workbook's General metrics sheet) gives way to a later sheet, with a note. The
+  // first such error is raised only when no sheet can be read.
+  let firstError: ImportError | undefined;
   for (const worksheet of workbook.worksheets) {
     const rows = worksheetRows(worksheet);
     const index = findHeaderIndex(rows, (width, header) => width <= header);
     if (index === undefined) continue;
 
-    const csv = worksheetCsv(source, worksheet.name, rows, index);
+    let csv: { text: string; columns: string[] };
+    try {
+      csv = worksheetCsv(source, worksheet.name, rows, index);
+    } catch (error) {
+      if (!(error instanceof ImportError)) throw error;
+      firstError ??= error;
+      file.notes.push(`Skipped worksheet "${worksheet.name}": ${error.message}`);
+      continue;
+    }
     file.utf8 = bytesSource(source.name, new TextEncoder().encode(csv.text));
     file.table = { columns: csv.columns, headerLine: index + 1, delimiter: ',', samples: nonBlankRowsAfter(rows, index, SAMPLE_ROWS) };
     file.records = await scanTableRecords(file.utf8, file.table);
     file.notes.push(`Read worksheet "${worksheet.name}".`);
     return file;
   }
+  if (firstError !== undefined) throw firstError;
   file.notes.push('No worksheet has a header row.');
   return file;
 }

@@ -94,3 +94,21 @@ describe('sample workbook loaded back', () => {
     }
   });
 });
+
+describe('workbook of few files loaded back', () => {
+  test('phone workbook of two files loads', async () => {
+    // Its General metrics sheet lists two source files, so its label/value rows outnumber the
+    // source table's wider rows: the sheet must not be taken for the data.
+    const engine = createEngine({ database: openNodeDatabase(), toSource: pathSource, productVersion: 'test' });
+    const files = sampleFilePaths().filter((file) => /users-list\.csv$|call-log-detailed\.json$/.test(file));
+    expect(files).toHaveLength(2);
+    expect((await engine.loadFiles({ files })).filter((outcome) => !outcome.ok)).toEqual([]);
+    const request = { channel: 'phone' as const, period: PERIOD, timeZone: TIME_ZONE, thresholds: DEFAULT_THRESHOLDS };
+    const original = await engine.report(request);
+    const workbook = await engine.workbook({ ...request, author: { name: '', extension: '' }, generatedAt: 0 });
+
+    const report = await (await reloaded({ name: workbook.fileName, bytes: workbook.bytes })).report(request);
+    expect(report.basis).toBe('downloads');
+    expect(report.users).toEqual(original.users);
+  });
+});

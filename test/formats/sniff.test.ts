@@ -459,6 +459,25 @@ describe('sniff ZIP and XLSX', () => {
     expect(error.message).toContain('worksheet "Users" has a value right of the last header column "Ext"');
   });
 
+  test('sniff passes over a sheet that does not fit its header', async () => {
+    // Label/value rows above a wider table, as on a General metrics sheet that lists one source file.
+    const bytes = await workbookBytes((workbook) => {
+      const general = workbook.addWorksheet('General metrics');
+      general.addRow(['Download page name', 'Phone']);
+      general.addRow(['From time', '2026-05-04']);
+      general.addRow(['To time', '2026-05-17']);
+      general.addRow(['File', 'Format', 'Rows read']);
+      const users = workbook.addWorksheet('Users');
+      users.addRow(['Name', 'Ext']);
+      users.addRow(['Anna', '101']);
+    });
+    const file = await sniffBytes('download.xlsx', bytes);
+    expect(file.table?.columns).toEqual(['Name', 'Ext']);
+    expect(file.notes).toHaveLength(2);
+    expect(file.notes[0]).toContain('Skipped worksheet "General metrics": download.xlsx, line 4');
+    expect(file.notes[1]).toBe('Read worksheet "Users".');
+  });
+
   test('sniff drops formatted empty rows below the data', async () => {
     const bytes = await workbookBytes((workbook) => {
       const sheet = workbook.addWorksheet('Users');
