@@ -96,7 +96,7 @@ function readTotalsRows(table: UserTableSheet, fileName: string): TotalsRow[] {
       endpoint: cells.text('Endpoint'),
       version: cells.text('Version'),
       lastUsed: cells.wallClock('Last Used'),
-      usageCount: cells.count('Usage Count') ?? 0,
+      usageCount: cells.usageCount(),
       channelCount: cells.count(CHANNEL_COLUMNS[channel]),
       hostCount: channel === 'video' ? cells.count('Host Count') : null,
       participantCount: channel === 'video' ? cells.count('Participant Count') : null,
@@ -133,6 +133,23 @@ class CellReader {
       throw this.#invalid(header, text, 'is not a whole number of zero or more', 'Enter the count as a number, or download the workbook again.');
     }
     return value;
+  }
+
+  /**
+   * Reads Usage Count. A blank cell is 0 on a row without an endpoint (an unused row), but an error on a
+   * row that names one, because dropping its uses would change every total it feeds.
+   */
+  usageCount(): number {
+    const count = this.count('Usage Count');
+    if (count !== null) return count;
+    const endpoint = this.text('Endpoint');
+    if (endpoint === null) return 0;
+    throw this.#invalid(
+      'Usage Count',
+      '',
+      `is empty, but the row names the endpoint "${endpoint}"`,
+      'Enter the number of uses from that endpoint, or download the workbook again.',
+    );
   }
 
   wallClock(header: string): string | null {

@@ -161,6 +161,7 @@ describe('ringcentral-adoption-workbook load', () => {
 
   test.each([
     ['Usage Count', 10, 'many', 'line 2, column "Usage Count": the Usage Count cell of sheet "User Table" is not a whole number of zero or more (value "many")'],
+    ['Usage Count', 10, '', 'line 2, column "Usage Count": the Usage Count cell of sheet "User Table" is empty, but the row names the endpoint "Desk phone" (value "")'],
     ['Number of Calls', 11, -1, 'line 2, column "Number of Calls": the Number of Calls cell of sheet "User Table" is not a whole number of zero or more (value "-1")'],
     ['Last Used', 9, 'yesterday', 'line 2, column "Last Used": the Last Used cell of sheet "User Table" is not a date and time (value "yesterday")'],
   ])('rejects an invalid %s cell', async (_, index, value, message) => {
