@@ -14,13 +14,47 @@ import {
 import type { Format, LoadContext, LoadResult, SniffedFile } from './format';
 import { worksheetCellText } from './sniff';
 
-/** The import-summary note that lists, in plain words, what a download can and cannot feed. */
-export const DOWNLOAD_FEEDS_NOTE =
-  'Its rows are totals per user and endpoint over the whole period, so it feeds Users, Active users, Active rate, ' +
-  'Inactive users, Uses per active user, Top endpoints, Messages sent, Messages or Calls per active user per week, ' +
-  'Active hosts, the User Table and the Department, Site and Endpoint breakdowns. ' +
-  'It cannot feed active days, Status over several downloads, distinct calls, meetings or conversations, minutes, ' +
-  'inbound and outbound calls, participants, files shared, or the weekly and daily trends: those show as not available.';
+/** KPI labels a download can feed (`fed`) and cannot (`unfed`), per channel, as its import summary lists them. */
+export const DOWNLOAD_KPIS: Record<Channel, { fed: string[]; unfed: string[] }> = {
+  message: {
+    fed: ['Messages sent', 'Messages per active user per week'],
+    unfed: ['Conversations with messages', 'Files shared'],
+  },
+  video: {
+    fed: ['Active hosts'],
+    unfed: ['Meetings', 'Meeting minutes', 'Average meeting length', 'Participants', 'Average participants per meeting'],
+  },
+  phone: {
+    fed: ['Calls per active user per week'],
+    unfed: [
+      'Calls',
+      'Inbound',
+      'Outbound',
+      'Internal',
+      'Answered inbound',
+      'Missed inbound',
+      'Sent to voicemail',
+      'Abandoned',
+      'Other results',
+      'Talk minutes',
+      'Average call length',
+    ],
+  },
+};
+
+const FED_BY_EVERY_CHANNEL = ['Users', 'Active users', 'Active rate', 'Inactive users', 'Uses per active user', 'Top endpoints'];
+const UNFED_BY_EVERY_CHANNEL = ['Active days per active user'];
+
+/** Writes the import-summary note that lists, in plain words, what a download's totals of `channel` can and cannot feed. */
+export function downloadFeedsNote(channel: Channel): string {
+  const { fed, unfed } = DOWNLOAD_KPIS[channel];
+  return (
+    `Its ${CHANNEL_NAMES[channel]} rows are totals per user and endpoint over the whole period, so they feed ` +
+    `${[...FED_BY_EVERY_CHANNEL, ...fed].join(', ')}, the User Table and the Department, Site and Endpoint breakdowns. ` +
+    `They cannot feed ${[...UNFED_BY_EVERY_CHANNEL, ...unfed].join(', ')}, Status over several downloads, ` +
+    'or the weekly and daily trends: those show as not available.'
+  );
+}
 
 const CHANNEL_NAMES: Record<Channel, string> = { phone: 'Phone', video: 'Video', message: 'Message' };
 
@@ -63,7 +97,7 @@ function load({ db, fileId, file }: LoadContext): LoadResult {
   const notes = [
     `Read ${tables.map((table) => `"${table.worksheet.name}"`).join(', ')} as the ` +
       `${channels.map((channel) => CHANNEL_NAMES[channel]).join(', ')} totals of ${period.from} to ${period.to}.`,
-    DOWNLOAD_FEEDS_NOTE,
+    ...channels.map(downloadFeedsNote),
   ];
   if (period.timeZone === null) {
     notes.push('The workbook names no time zone, so its period and Last Used times are read as days and wall-clock times of the report time zone.');

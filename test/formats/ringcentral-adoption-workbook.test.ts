@@ -5,7 +5,8 @@ import { openNodeDatabase } from '../../lib/engine/duckdb-node';
 import { createEngine } from '../../lib/engine/engine';
 import { bytesSource } from '../../lib/engine/source';
 import { FORMATS } from '../../lib/formats/index';
-import { DOWNLOAD_FEEDS_NOTE, ringcentralAdoptionWorkbook } from '../../lib/formats/ringcentral-adoption-workbook';
+import { DOWNLOAD_KPIS, downloadFeedsNote, ringcentralAdoptionWorkbook } from '../../lib/formats/ringcentral-adoption-workbook';
+import { channelKpis } from '../../lib/report/kpi-files';
 import { general, half, KPIS, phoneTable, SHARED, VIDEO_HEADER, wall, workbook, type Input, type SheetSpec } from '../support/adoption-workbooks';
 import { leftoverTables } from './events-table';
 import { sniffBytes } from './helpers';
@@ -103,7 +104,24 @@ describe('ringcentral-adoption-workbook load', () => {
     });
     const notes = outcome?.ok ? outcome.summary.notes : [];
     expect(notes).toContain('Read "User Table" as the Phone totals of 2026-01-01 to 2026-06-30.');
-    expect(notes).toContain(DOWNLOAD_FEEDS_NOTE);
+    expect(notes).toContain(
+      'Its Phone rows are totals per user and endpoint over the whole period, so they feed Users, Active users, ' +
+        'Active rate, Inactive users, Uses per active user, Top endpoints, Calls per active user per week, the User Table ' +
+        'and the Department, Site and Endpoint breakdowns. They cannot feed Active days per active user, Calls, Inbound, ' +
+        'Outbound, Internal, Answered inbound, Missed inbound, Sent to voicemail, Abandoned, Other results, Talk minutes, ' +
+        'Average call length, Status over several downloads, or the weekly and daily trends: those show as not available.',
+    );
+  });
+
+  test.each(['phone', 'video', 'message'] as const)('%s feeds note matches the KPI files', (channel) => {
+    const kpis = channelKpis(channel);
+    const note = downloadFeedsNote(channel);
+    const [fedPart = '', unfedPart = ''] = note.split(' They cannot feed ');
+    for (const kpi of kpis) {
+      // Each KPI stands in the half of the note that its downloads SQL (or the lack of it) puts it in.
+      expect(kpi.downloadsSql === null ? unfedPart : fedPart, kpi.id).toContain(kpi.label);
+    }
+    expect(DOWNLOAD_KPIS[channel].fed.length + DOWNLOAD_KPIS[channel].unfed.length + 7).toBe(kpis.length);
   });
 
   test('loads each channel of a combined workbook', async () => {
