@@ -1,7 +1,8 @@
 -- Three downloaded Phone workbooks of one account, without a users list. The report period is the
 -- year 2026: h1.xlsx (January to June) and h2.xlsx (July to November) lie inside it and are summed;
 -- dec.xlsx (December 2026 to February 2027) is cut by it and left out. Each user's Number of Calls
--- repeats on each of their rows, so it counts once per file.
+-- repeats on each of their rows, so it counts once per file. Calls per active user per week divides
+-- by the weeks of h1 and h2 only (181 + 153 days): 68 calls / 4 active users / (334 / 7) = 0.356287.
 INSERT INTO usage_totals (file_id, file_name, sheet, source_line, channel, period_from, period_to, time_zone,
                           user_name, user_extension, user_email, status, user_status, department, site,
                           endpoint, version, last_used_wall, usage_count, channel_count, host_count, participant_count) VALUES
