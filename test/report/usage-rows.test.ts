@@ -105,6 +105,27 @@ describe('video usage rows', () => {
     expect(kpi(report, 'participants')).toBe(1);
   });
 
+  test('rows without duration leave minutes unknown', async () => {
+    const report = await reportFor('video', `${usersSql}
+      INSERT INTO events (file_id, source_line, channel, kind, session_id, start_utc, user_extension, endpoint_raw, version) VALUES
+        (3, 2, 'video', 'usage', 'M9', '2026-05-06 14:30:00', '101', 'RingCentral Web', '25.1.10');`);
+
+    expect(kpi(report, 'meetings')).toBe(1);
+    expect(kpi(report, 'meeting_minutes')).toBeNull();
+    expect(kpi(report, 'average_meeting_length')).toBeNull();
+  });
+
+  test('minutes cover meetings with a duration', async () => {
+    // M1 lasts an hour; M9, named by a usage row only, has no duration.
+    const report = await reportFor('video', `${meetingSql}
+      INSERT INTO events (file_id, source_line, channel, kind, session_id, start_utc, user_extension, endpoint_raw, version) VALUES
+        (3, 2, 'video', 'usage', 'M9', '2026-05-06 14:30:00', '101', 'RingCentral Web', '25.1.10');`);
+
+    expect(kpi(report, 'meetings')).toBe(2);
+    expect(kpi(report, 'meeting_minutes')).toBe(60);
+    expect(kpi(report, 'average_meeting_length')).toBe(60);
+  });
+
   test('participant rows count each person once', async () => {
     const report = await reportFor('video', `${meetingSql}
       INSERT INTO events (file_id, source_line, channel, kind, session_id, start_utc, user_extension, endpoint_raw, version, role) VALUES

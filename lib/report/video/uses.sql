@@ -11,7 +11,8 @@ SELECT *,
 FROM channel_events;
 
 -- One row per meeting, de-duplicated by id across files. A meeting's duration is the longest found
--- for it (every row of a meeting carries the meeting's duration). Participants are the people of its
+-- for it (every row of a meeting carries the meeting's duration), or NULL when no row gives one, as in
+-- usage events without a duration column. Participants are the people of its
 -- participant rows. A usage row adds its person too, unless its role is host or, with no role, the
 -- person is the meeting's host: such a row only names the endpoint of the host's use.
 CREATE OR REPLACE TEMP TABLE video_meetings AS
@@ -22,7 +23,7 @@ WITH hosted AS (
 SELECT meeting_key,
        min(local_ts) AS start_local,
        min(local_ts)::DATE AS start_date,
-       coalesce(max(duration_s), 0) AS duration_s,
+       max(duration_s) AS duration_s,
        count(DISTINCT participant_key) FILTER (
          WHERE role = 'participant' OR (kind = 'usage' AND role IS NULL AND NOT is_host)
        ) AS participants
