@@ -31,14 +31,16 @@ export function ImportSummaryList({ summaries, failures, busy, onRemove, onDismi
         <div class="error-panel" role="alert" key={failure.key}>
           <h3 class="error-panel__title">{failure.fileName} was not loaded</h3>
           <p class="error-panel__message">{failure.error.message}</p>
-          {failure.remap && (
-            <button type="button" class="button button--primary" disabled={busy} onClick={() => onCorrectMapping(failure.key)}>
-              Correct the column mapping
+          <div class="form-actions">
+            {failure.remap && (
+              <button type="button" class="button button--primary" disabled={busy} onClick={() => onCorrectMapping(failure.key)}>
+                Correct the column mapping
+              </button>
+            )}
+            <button type="button" class="button" onClick={() => onDismiss(failure.key)}>
+              Dismiss
             </button>
-          )}
-          <button type="button" class="button" onClick={() => onDismiss(failure.key)}>
-            Dismiss
-          </button>
+          </div>
         </div>
       ))}
       {summaries.length > 0 && (
