@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { type Channel, type ColumnMapping, USAGE_FIELDS, type UsageField } from '../lib/engine/types';
-import { mappingProblems } from '../lib/formats/mapping-rules';
+import { fieldsOfColumn, mappingProblems } from '../lib/formats/mapping-rules';
+import { ImportError } from '../lib/errors';
 import { CHANNEL_NAMES } from './format';
 import type { UnmappedFile } from './use-files';
 
@@ -36,11 +37,14 @@ const CHANNELS: Channel[] = ['phone', 'video', 'message'];
 
 /**
  * Renders the form for a file that no format recognises: its columns with sample values, and one
- * select per usage-events field. Submitting saves the mapping for the file's header and loads the file.
+ * select per usage-events field. Submitting loads the file with the mapping, which is saved for the
+ * file's header once a file loads with it. A file that failed with a mapping starts from that mapping.
  */
 export function ColumnMappingForm({ unmapped, today, busy, onApply, onSkip }: Props) {
-  const { file, table } = unmapped;
-  const [choices, setChoices] = useState<Partial<Record<UsageField, string>>>(() => guessColumns(table.columns));
+  const { file, table, mapping: failedMapping } = unmapped;
+  const [choices, setChoices] = useState<Partial<Record<UsageField, string>>>(() =>
+    failedMapping === undefined ? guessColumns(table.columns) : toChoices(failedMapping),
+  );
   const [showProblems, setShowProblems] = useState(false);
   const mapping = toMapping(table.columns, choices, today);
   const problems = mappingProblems(mapping);
@@ -56,9 +60,10 @@ export function ColumnMappingForm({ unmapped, today, busy, onApply, onSkip }: Pr
       <h2 id="mapping-heading">Map the columns of {file.name}</h2>
       <p>
         No format recognises this file. If it has one row per use (a call, a meeting, a message), choose which of
-        its columns contains each field below. The file is then read as usage events, and the mapping is saved
-        in this browser for files with the same columns.
+        its columns contains each field below. The file is then read as usage events, and once it loads, the
+        mapping is saved in this browser for files with the same columns.
       </p>
+      {failedMapping !== undefined && <LoadFailure error={unmapped.error} mapping={failedMapping} />}
       <div class="table-scroll">
         <table class="data-table" id="mapping-samples">
           <caption class="visually-hidden">The file's columns and its first values</caption>
@@ -125,6 +130,23 @@ export function ColumnMappingForm({ unmapped, today, busy, onApply, onSkip }: Pr
   );
 }
 
+/** Shows why the file failed to load with `mapping`, and which fields were read from the failing column. */
+function LoadFailure({ error, mapping }: { error: Error; mapping: ColumnMapping }) {
+  const column = error instanceof ImportError ? error.location.column : undefined;
+  const fields = column === undefined ? [] : fieldsOfColumn(mapping, column);
+  return (
+    <div class="error-panel" role="alert" id="mapping-failure">
+      <p class="error-panel__message">{error.message}</p>
+      {fields.length > 0 && (
+        <p>
+          The column "{column}" is chosen for: {fields.map((field) => FIELD_LABELS[field]).join('; ')}. Choose the
+          column that holds each field, then load the file again.
+        </p>
+      )}
+    </div>
+  );
+}
+
 /** Preselects the column of each field whose name is the field's own name, ignoring case. */
 function guessColumns(columns: readonly string[]): Partial<Record<UsageField, string>> {
   const guesses: Partial<Record<UsageField, string>> = {};
@@ -133,6 +155,13 @@ function guessColumns(columns: readonly string[]): Partial<Record<UsageField, st
     if (found !== undefined) guesses[field] = found;
   }
   return guesses;
+}
+
+/** Turns a mapping back into the form's choices, with its one channel as the channel select's value. */
+function toChoices(mapping: ColumnMapping): Partial<Record<UsageField, string>> {
+  const choices: Partial<Record<UsageField, string>> = { ...mapping.columns };
+  if (choices.channel === undefined && mapping.channel !== undefined) choices.channel = `${EVERY_ROW}${mapping.channel}`;
+  return choices;
 }
 
 function toMapping(header: string[], choices: Partial<Record<UsageField, string>>, today: string): ColumnMapping {

@@ -1,11 +1,14 @@
 import type { ImportSummary } from '../lib/engine/types';
 import { formatCount, formatDateRange } from './format';
+import type { UnmappedFile } from './use-files';
 
 /** A file the engine could not load, with the error that names the line, value and remedy. */
 export interface FailedFile {
   key: number;
   fileName: string;
   error: Error;
+  /** A file that failed to load with a column mapping: the form to reopen for correcting the mapping. */
+  remap?: UnmappedFile;
 }
 
 interface Props {
@@ -14,10 +17,12 @@ interface Props {
   busy: boolean;
   onRemove(fileId: number): void;
   onDismiss(key: number): void;
+  /** Reopens the column mapping form for a failure that has `remap`. */
+  onCorrectMapping(key: number): void;
 }
 
 /** Renders one row per loaded file, and one error panel per file that failed. */
-export function ImportSummaryList({ summaries, failures, busy, onRemove, onDismiss }: Props) {
+export function ImportSummaryList({ summaries, failures, busy, onRemove, onDismiss, onCorrectMapping }: Props) {
   if (summaries.length === 0 && failures.length === 0) return null;
   return (
     <section class="panel" aria-labelledby="imports-heading">
@@ -26,9 +31,16 @@ export function ImportSummaryList({ summaries, failures, busy, onRemove, onDismi
         <div class="error-panel" role="alert" key={failure.key}>
           <h3 class="error-panel__title">{failure.fileName} was not loaded</h3>
           <p class="error-panel__message">{failure.error.message}</p>
-          <button type="button" class="button" onClick={() => onDismiss(failure.key)}>
-            Dismiss
-          </button>
+          <div class="form-actions">
+            {failure.remap && (
+              <button type="button" class="button button--primary" disabled={busy} onClick={() => onCorrectMapping(failure.key)}>
+                Correct the column mapping
+              </button>
+            )}
+            <button type="button" class="button" onClick={() => onDismiss(failure.key)}>
+              Dismiss
+            </button>
+          </div>
         </div>
       ))}
       {summaries.length > 0 && (

@@ -243,6 +243,7 @@ export function Workspace() {
           busy={fileBusy}
           onRemove={(fileId) => void files.removeFile(fileId)}
           onDismiss={(key) => setFailures((previousFailures) => previousFailures.filter((failure) => failure.key !== key))}
+          onCorrectMapping={(key) => files.correctMapping(key)}
         />
         {loaded && (
           <>

@@ -103,7 +103,11 @@ export function createCancellableEngine(start: StartEngine): CancellableEngine {
           const file = args.files[index];
           if (outcome.ok && file) retained.set(outcome.summary.fileId, file);
         });
-        for (const mapping of args.mappings ?? []) mappings.set(JSON.stringify(mapping.header), mapping);
+        // Only a call that loaded a file updates the mappings for reloading, so that a mapping that
+        // failed does not replace the one that read the files kept from before.
+        if (outcomes.some((outcome) => outcome.ok)) {
+          for (const mapping of args.mappings ?? []) mappings.set(JSON.stringify(mapping.header), mapping);
+        }
         const outOfMemory = outcomes.find((outcome) => !outcome.ok && isOutOfMemory(outcome.error));
         if (outOfMemory !== undefined && !outOfMemory.ok) queueMicrotask(() => crash(outOfMemory.error));
       },

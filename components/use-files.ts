@@ -1,9 +1,10 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ColumnMapping, ImportSummary } from '../lib/engine/types';
-import { UnrecognisedFileError, type UnrecognisedTable } from '../lib/errors';
+import { MappedFileError, UnrecognisedFileError, type UnrecognisedTable } from '../lib/errors';
 import { mappingFits } from '../lib/formats/mapping-rules';
 import { type CancellableEngine, CancelledError, type EngineCrash, EngineCrashedError } from './cancellable-engine';
 import { crashFailure, crashNotice } from './engine-crash';
+import { loadThenSaveMapping } from './mapping-save';
 import type { FileOutcome } from './engine-client';
 import type { FailedFile } from './ImportSummaryList';
 import { fetchSampleFiles } from './sample-files';
@@ -19,7 +20,7 @@ interface Options {
   onProblem(action: string, error: Error): void;
   /** Returns the column mappings saved for files that no format recognises. */
   loadMappings(): Promise<ColumnMapping[]>;
-  /** Saves a mapping made in the form for its header. */
+  /** Saves a mapping made in the form for its header, once a file has loaded with it. */
   saveMapping(mapping: ColumnMapping): Promise<void>;
 }
 
@@ -29,6 +30,8 @@ export interface UnmappedFile {
   file: File;
   table: UnrecognisedTable;
   error: Error;
+  /** The mapping the file failed to load with, which the form starts from; absent for a new mapping. */
+  mapping?: ColumnMapping;
 }
 
 /**
@@ -75,8 +78,13 @@ export function useFiles({ engine, activity, onLoaded, onProblem, loadMappings, 
     outcomes.forEach((outcome, index) => {
       if (outcome.ok) return;
       const file = files[index];
-      if (outcome.error instanceof UnrecognisedFileError && file !== undefined) {
-        waiting.push({ key: ++failureKey.current, file, table: outcome.error.table, error: outcome.error });
+      const { error } = outcome;
+      if (error instanceof UnrecognisedFileError && file !== undefined) {
+        waiting.push({ key: ++failureKey.current, file, table: error.table, error });
+      } else if (error instanceof MappedFileError && file !== undefined) {
+        const key = ++failureKey.current;
+        const remap = { key, file, table: error.table, error, mapping: error.mapping };
+        failed.push({ key, fileName: outcome.fileName, error, remap });
       } else {
         failed.push({ key: ++failureKey.current, fileName: outcome.fileName, error: outcome.error });
       }
@@ -105,7 +113,11 @@ export function useFiles({ engine, activity, onLoaded, onProblem, loadMappings, 
     }
   }
 
-  async function loadFiles(files: File[], replace = false) {
+  /**
+   * Loads `files` one after another and returns their outcomes, or none when the load was cancelled or
+   * failed as a whole. `mapping`, when given, reads the files with its header instead of a saved mapping.
+   */
+  async function loadFiles(files: File[], { replace = false, mapping }: { replace?: boolean; mapping?: ColumnMapping } = {}): Promise<FileOutcome[]> {
     const bytesTotal = files.reduce((sum, file) => sum + file.size, 0);
     const id = activity.start({
       kind: 'files',
@@ -118,10 +130,12 @@ export function useFiles({ engine, activity, onLoaded, onProblem, loadMappings, 
       cancellable: true,
     });
     let current = files[0]?.name ?? '';
+    const loaded: FileOutcome[] = [];
     try {
       setNotice(null);
       if (replace) await engine.reset();
-      const mappings = await loadMappings();
+      const saved = await loadMappings();
+      const mappings = mapping === undefined ? saved : [mapping, ...saved.filter((other) => !mappingFits(other, mapping.header))];
       let bytesDone = 0;
       let rowsRead = 0;
       for (const [index, file] of files.entries()) {
@@ -130,17 +144,20 @@ export function useFiles({ engine, activity, onLoaded, onProblem, loadMappings, 
         const outcomes = await loadCrashSafe(file, mappings, () => activity.update(id, { step: reloadStep(engine.retainedFiles().length) }));
         activity.update(id, { step: 'Loading files' });
         recordFailures(outcomes, [file]);
+        loaded.push(...outcomes);
         for (const outcome of outcomes) if (outcome.ok) rowsRead += outcome.summary.rowsRead;
         bytesDone += file.size;
       }
       activity.update(id, { step: 'Listing what was read', fileName: undefined, filesDone: files.length, bytesDone, rowsRead });
       onLoaded(await refreshFiles());
+      return loaded;
     } catch (error) {
       if (error instanceof CancelledError) {
         setNotice(`Loading was cancelled while reading ${current}. That file and the ones after it were not loaded.`);
       } else {
         onProblem('Loading the files failed', asError(error));
       }
+      return [];
     } finally {
       activity.finish(id);
     }
@@ -174,29 +191,44 @@ export function useFiles({ engine, activity, onLoaded, onProblem, loadMappings, 
   }
 
   /**
-   * Saves the mapping made for an unrecognised file and loads, with it, that file and every other
-   * waiting file with the same header.
+   * Loads, with the mapping made for an unrecognised file, that file and every other waiting file with
+   * the same header, and saves the mapping only when one of them loaded.
    */
   async function applyMapping(key: number, mapping: ColumnMapping) {
     if (!unmapped.some((entry) => entry.key === key)) return;
-    try {
-      await saveMapping(mapping);
-    } catch (error) {
-      onProblem('Saving the column mapping failed', asError(error));
-      return;
-    }
     const fitting = unmapped.filter((entry) => entry.key === key || mappingFits(mapping, entry.table.columns));
     const keys = new Set(fitting.map((entry) => entry.key));
     setUnmapped((previous) => previous.filter((entry) => !keys.has(entry.key)));
-    await loadFiles(fitting.map((entry) => entry.file));
+    try {
+      await loadThenSaveMapping({
+        mapping,
+        load: (given) => loadFiles(fitting.map((entry) => entry.file), { mapping: given }),
+        save: saveMapping,
+      });
+    } catch (error) {
+      onProblem('Saving the column mapping failed', asError(error));
+    }
   }
 
-  /** Gives up mapping a file's columns: it shows as failed with the engine's message. */
+  /** Reopens the mapping form for a file that failed to load with a mapping, starting from that mapping. */
+  function correctMapping(key: number) {
+    const failure = failures.find((entry) => entry.key === key);
+    if (failure?.remap === undefined) return;
+    const { remap } = failure;
+    setFailures((previous) => previous.filter((entry) => entry.key !== key));
+    setUnmapped((previous) => [remap, ...previous]);
+  }
+
+  /**
+   * Gives up mapping a file's columns: it shows as failed with the engine's message, and a file that
+   * failed with a mapping keeps its way back to the form.
+   */
   function skipMapping(key: number) {
     const waiting = unmapped.find((entry) => entry.key === key);
     if (waiting === undefined) return;
     setUnmapped((previous) => previous.filter((entry) => entry.key !== key));
-    setFailures((previous) => [...previous, { key: waiting.key, fileName: waiting.file.name, error: waiting.error }]);
+    const remap = waiting.mapping === undefined ? {} : { remap: waiting };
+    setFailures((previous) => [...previous, { key: waiting.key, fileName: waiting.file.name, error: waiting.error, ...remap }]);
   }
 
   async function loadSamples() {
@@ -209,7 +241,7 @@ export function useFiles({ engine, activity, onLoaded, onProblem, loadMappings, 
       activity.finish(id);
       return;
     }
-    await loadFiles(files, true);
+    await loadFiles(files, { replace: true });
   }
 
   async function removeFile(fileId: number) {
@@ -250,6 +282,7 @@ export function useFiles({ engine, activity, onLoaded, onProblem, loadMappings, 
     unmapped,
     setUnmapped,
     applyMapping,
+    correctMapping,
     skipMapping,
     loadFiles,
     loadSamples,

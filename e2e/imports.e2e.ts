@@ -42,6 +42,14 @@ async function writeExport(name: string, text: string): Promise<string> {
 
 const summaryRows = () => workspace.locator('#import-summary tbody tr');
 
+/** Reads the column mappings from the extension's storage, as JSON. */
+async function storedMappings(): Promise<string> {
+  const stored = await workspace.evaluate(() =>
+    (globalThis as unknown as { chrome: { storage: { local: { get(key: string): Promise<Record<string, unknown>> } } } }).chrome.storage.local.get('columnMappings'),
+  );
+  return JSON.stringify(stored);
+}
+
 describe('unrecognised CSV', () => {
   test('form maps columns and loads', async () => {
     const files = [await writeExport('other-calls.csv', FIRST_FILE), await writeExport('other-calls-b.csv', SAME_HEADER_FILE)];
@@ -91,10 +99,7 @@ describe('unrecognised CSV', () => {
     expect(await saved.count()).toBe(1);
     expect(await saved.first().textContent()).toContain('Started at, Agent mail, Client app, App build, Way');
 
-    const stored = await workspace.evaluate(() =>
-      (globalThis as unknown as { chrome: { storage: { local: { get(key: string): Promise<Record<string, unknown>> } } } }).chrome.storage.local.get('columnMappings'),
-    );
-    expect(JSON.stringify(stored)).not.toContain('@example.com');
+    expect(await storedMappings()).not.toContain('@example.com');
 
     await saved.first().locator('button').click();
     await expect.poll(() => saved.count()).toBe(0);
@@ -119,5 +124,86 @@ describe('engine worker lost', () => {
     await expect.poll(() => summaryRows().count()).toBe(3);
     await workspace.locator('#kpi-cards [data-kpi-id]').first().waitFor({ timeout: 60_000 });
     expect(await workspace.locator('[role="alert"]').allTextContents(), 'error panels').toEqual([]);
+  });
+});
+
+/** Builds an app-usage export of another meeting client, whose header no format recognises. The first row's time is `time`. */
+function appUsage(time: string): string {
+  return [
+    'Person,When,Client,Build,Kind',
+    `avery.stone@example.com,${time},Zoomy Desktop,6.1.2,video`,
+    'blake.ortiz@example.com,2026-05-05 09:10,Zoomy Mobile,6.0.9,video',
+    'casey.lin@example.com,2026-05-05 09:10,Zoomy Web,6.1.0,video',
+    'drew.park@example.com,2026-05-05 09:10,Zoomy Desktop,6.1.2,video',
+  ].join('\n');
+}
+
+describe('wrong column mapping', () => {
+  const form = () => workspace.locator('#column-mapping');
+  const failurePanel = (fileName: string) => workspace.locator('.error-panel', { hasText: `${fileName} was not loaded` });
+
+  test('failed mapping is not saved', async () => {
+    await workspace.locator('#file-input').setInputFiles(await writeExport('app-usage-1.csv', appUsage('2026-05-05 09:10')));
+    await form().waitFor({ timeout: 60_000 });
+    await form().locator('#map-channel').selectOption('every:video');
+    await form().locator('#map-time').selectOption('Person');
+    await form().locator('#map-user_email').selectOption('Person');
+    await form().locator('#map-endpoint').selectOption('Client');
+    await form().locator('button[type="submit"]').click();
+
+    const panel = failurePanel('app-usage-1.csv');
+    await panel.waitFor({ timeout: 60_000 });
+    const message = await panel.locator('.error-panel__message').textContent();
+    expect(message).toMatch(/^app-usage-1\.csv, line 2, column "Person": the time could not be read \(value "avery\.stone@example\.com"\)\./);
+    expect(message).toContain('It reads time and user_email from the column "Person".');
+    expect(await form().count()).toBe(0);
+    expect(await storedMappings()).not.toContain('Person');
+  });
+
+  test('correct button reopens the form', async () => {
+    await failurePanel('app-usage-1.csv').getByRole('button', { name: 'Correct the column mapping' }).click();
+
+    await form().waitFor();
+    expect(await form().locator('#map-channel').inputValue()).toBe('every:video');
+    expect(await form().locator('#map-time').inputValue()).toBe('Person');
+    expect(await form().locator('#map-endpoint').inputValue()).toBe('Client');
+    expect(await form().locator('#mapping-failure').textContent()).toContain('The column "Person" is chosen for: Time of use (required); User e-mail');
+    expect(await failurePanel('app-usage-1.csv').count()).toBe(0);
+
+    await form().getByRole('button', { name: 'Skip this file' }).click();
+    await failurePanel('app-usage-1.csv').getByRole('button', { name: 'Dismiss' }).click();
+  });
+
+  test('next drop opens the form and saves', async () => {
+    const loadedBefore = await summaryRows().count();
+    await workspace.locator('#file-input').setInputFiles(await writeExport('app-usage-1.csv', appUsage('2026-05-05 09:10')));
+
+    await form().waitFor({ timeout: 60_000 });
+    expect(await form().locator('h2').textContent()).toBe('Map the columns of app-usage-1.csv');
+    await form().locator('#map-channel').selectOption('Kind');
+    await form().locator('#map-time').selectOption('When');
+    await form().locator('#map-user_email').selectOption('Person');
+    await form().locator('#map-endpoint').selectOption('Client');
+    await form().locator('button[type="submit"]').click();
+
+    await expect.poll(() => summaryRows().count(), { timeout: 60_000 }).toBe(loadedBefore + 1);
+    await expect.poll(() => storedMappings()).toContain('"header":["Person","When","Client","Build","Kind"]');
+    expect(await workspace.locator('.error-panel').count()).toBe(0);
+  });
+
+  test('saved mapping failure names it', async () => {
+    await workspace.locator('#file-input').setInputFiles(await writeExport('app-usage-2.csv', appUsage('soon')));
+
+    const panel = failurePanel('app-usage-2.csv');
+    await panel.waitFor({ timeout: 60_000 });
+    const message = await panel.locator('.error-panel__message').textContent();
+    expect(message).toMatch(/^app-usage-2\.csv, line 2, column "When": the time could not be read \(value "soon"\)\./);
+    expect(message).toMatch(/the column mapping saved on \d{4}-\d{2}-\d{2} for the columns Person, When, Client, Build, Kind\./);
+    expect(message).toContain('forget it in Settings → Saved column mappings.');
+
+    await panel.getByRole('button', { name: 'Correct the column mapping' }).click();
+    await form().waitFor();
+    expect(await form().locator('#map-time').inputValue()).toBe('When');
+    expect(await form().locator('#map-channel').inputValue()).toBe('Kind');
   });
 });

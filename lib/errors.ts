@@ -1,3 +1,5 @@
+import type { ColumnMapping } from './engine/types';
+
 /**
  * Errors that cross the worker boundary. Comlink would flatten them into plain objects, so each one
  * converts to and from `PlainError`. The UI and CLI show `message` in full: what failed, where, and
@@ -16,10 +18,12 @@ export interface ErrorLocation {
 }
 
 export interface PlainError extends Partial<ErrorLocation> {
-  name: 'ImportError' | 'UnrecognisedFileError' | 'EngineError';
+  name: 'ImportError' | 'UnrecognisedFileError' | 'MappedFileError' | 'EngineError';
   message: string;
-  /** UnrecognisedFileError only: the file's header and first data rows. */
+  /** UnrecognisedFileError and MappedFileError only: the file's header and first data rows. */
   table?: UnrecognisedTable;
+  /** MappedFileError only: the column mapping the file was read with. */
+  mapping?: ColumnMapping;
 }
 
 /** The header of a delimited file or worksheet that no format recognises, for mapping its columns by hand. */
@@ -31,7 +35,7 @@ export interface UnrecognisedTable {
 
 /** A file could not be read or recognised; nothing of it was loaded. */
 export class ImportError extends Error {
-  override readonly name: 'ImportError' | 'UnrecognisedFileError' = 'ImportError';
+  override readonly name: 'ImportError' | 'UnrecognisedFileError' | 'MappedFileError' = 'ImportError';
   readonly location: ErrorLocation;
 
   /** `problem` is what is wrong and `remedy` is what the user can do about it. */
@@ -55,6 +59,24 @@ export class UnrecognisedFileError extends ImportError {
   }
 }
 
+/**
+ * A file read with a column mapping failed. It carries the mapping and the file's header, so that the
+ * workspace can reopen the mapping form with them. Its `message` names the mapping used.
+ */
+export class MappedFileError extends ImportError {
+  override readonly name = 'MappedFileError';
+  readonly table: UnrecognisedTable;
+  readonly mapping: ColumnMapping;
+
+  /** `message` is the whole message, already naming the location, the mapping and the remedy. */
+  constructor(location: ErrorLocation, message: string, table: UnrecognisedTable, mapping: ColumnMapping) {
+    super(location, '', '');
+    this.message = message;
+    this.table = table;
+    this.mapping = mapping;
+  }
+}
+
 /** The engine failed for a reason unrelated to one file (start-up, memory, a bug). */
 export class EngineError extends Error {
   override readonly name = 'EngineError';
@@ -72,6 +94,9 @@ export function toPlainError(error: unknown): PlainError {
   if (error instanceof UnrecognisedFileError) {
     return { name: 'UnrecognisedFileError', message: error.message, ...error.location, table: error.table };
   }
+  if (error instanceof MappedFileError) {
+    return { name: 'MappedFileError', message: error.message, ...error.location, table: error.table, mapping: error.mapping };
+  }
   if (error instanceof ImportError) return { name: 'ImportError', message: error.message, ...error.location };
   const message = error instanceof Error ? error.message : String(error);
   return { name: 'EngineError', message };
@@ -82,6 +107,10 @@ export function fromPlainError(plain: PlainError): Error {
     const error = new UnrecognisedFileError(plain.file, plain.table, '', '');
     error.message = plain.message;
     return error;
+  }
+  if (plain.name === 'MappedFileError' && plain.file !== undefined && plain.table !== undefined && plain.mapping !== undefined) {
+    const { file, line, column, value } = plain;
+    return new MappedFileError({ file, line, column, value }, plain.message, plain.table, plain.mapping);
   }
   if (plain.name === 'ImportError' && plain.file !== undefined) {
     const error = new ImportError({ file: plain.file }, '', '');

@@ -1,7 +1,7 @@
 import { USAGE_FIELDS, type ColumnMapping, type UsageField } from '../engine/types';
-import { ImportError, UnrecognisedFileError } from '../errors';
+import { ImportError, MappedFileError, UnrecognisedFileError, type UnrecognisedTable } from '../errors';
 import type { Format, SniffedFile } from './format';
-import { mappingFits, mappingProblems } from './mapping-rules';
+import { fieldsOfColumn, mappingFits, mappingProblems } from './mapping-rules';
 import { loadUsageColumns, usageEventsCsv } from './usage-events-csv';
 
 /**
@@ -23,10 +23,35 @@ export function mappedFormat(fileName: string, mapping: ColumnMapping): Format {
     label: 'Usage events (CSV), columns mapped by hand',
     recognise: (file) => file.table !== undefined && mappingFits(mapping, file.table.columns),
     load(context) {
-      const result = loadUsageColumns(context, mapping.columns, mapping.channel);
-      return { ...result, notes: [mappingNote(mapping), ...result.notes] };
+      try {
+        const result = loadUsageColumns(context, mapping.columns, mapping.channel);
+        return { ...result, notes: [mappingNote(mapping), ...result.notes] };
+      } catch (error) {
+        const table = context.file.table;
+        if (!(error instanceof ImportError) || table === undefined) throw error;
+        throw mappedFileError(error, mapping, { columns: table.columns, samples: table.samples ?? [] });
+      }
     },
   };
+}
+
+/**
+ * Turns the error of a file read with `mapping` into a `MappedFileError`, whose message adds which
+ * mapping was used, which fields it reads from the failing column, and where to change it.
+ */
+export function mappedFileError(error: ImportError, mapping: ColumnMapping, table: UnrecognisedTable): MappedFileError {
+  const column = error.location.column;
+  const fields = column === undefined ? [] : fieldsOfColumn(mapping, column);
+  const reads = fields.length === 0 ? '' : ` It reads ${fields.join(' and ')} from the column "${column}".`;
+  const remedy =
+    mapping.savedOn === undefined
+      ? 'If a column was chosen for the wrong field, correct the column mapping.'
+      : 'If a column was chosen for the wrong field, correct the mapping in the workspace, or forget it in Settings → Saved column mappings.';
+  const which =
+    mapping.savedOn === undefined
+      ? 'the column mapping given for this load'
+      : `the column mapping saved on ${mapping.savedOn} for the columns ${mapping.header.join(', ')}`;
+  return new MappedFileError(error.location, `${error.message} The file was read with ${which}.${reads} ${remedy}`, table, mapping);
 }
 
 /** Builds the import summary's note on the mapping that read the file, naming each field's column. */

@@ -1,4 +1,4 @@
-import { USAGE_FIELDS, type ColumnMapping } from '../engine/types';
+import { USAGE_FIELDS, type ColumnMapping, type UsageField } from '../engine/types';
 
 /**
  * The rules a column mapping must meet, shared by the engine and the workspace's mapping form. This
@@ -32,4 +32,9 @@ export function mappingProblems(mapping: ColumnMapping): string[] {
     }
   }
   return problems;
+}
+
+/** Returns the usage-events fields that `mapping` reads from `column`, in field order. */
+export function fieldsOfColumn(mapping: ColumnMapping, column: string): UsageField[] {
+  return USAGE_FIELDS.filter((field) => mapping.columns[field] === column);
 }

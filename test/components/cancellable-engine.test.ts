@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { CancelledError, createCancellableEngine, type EngineInstance } from '../../components/cancellable-engine';
 import type { EngineClient, FileOutcome } from '../../components/engine-client';
-import type { ImportSummary } from '../../lib/engine/types';
+import type { ColumnMapping, ImportSummary } from '../../lib/engine/types';
 
 function summary(fileId: number, fileName: string): ImportSummary {
   return {
@@ -20,14 +20,16 @@ function summary(fileId: number, fileName: string): ImportSummary {
 
 /**
  * Builds a stand-in engine that numbers loaded files from 1 like the real one. Loads of files named
- * `slow*` and reports never settle, like a worker busy in DuckDB.
+ * `slow*` and reports never settle, like a worker busy in DuckDB. Files named `bad*` fail. A load with
+ * column mappings logs their saved dates.
  */
 function fakeEngine(log: string[], name: string): EngineInstance {
   let nextFileId = 1;
   const never = new Promise<never>(() => {});
   const client = {
-    async loadFiles({ files }: { files: File[] }): Promise<FileOutcome[]> {
+    async loadFiles({ files, mappings = [] }: { files: File[]; mappings?: ColumnMapping[] }): Promise<FileOutcome[]> {
       log.push(`${name} load ${files.map((file) => file.name).join(' ')}`);
+      if (mappings.length > 0) log.push(`${name} mappings ${mappings.map((mapping) => mapping.savedOn).join(' ')}`);
       if (files.some((file) => file.name.startsWith('slow'))) return never;
       return files.map((file) =>
         file.name.startsWith('bad')
@@ -97,6 +99,17 @@ describe('createCancellableEngine', () => {
     ]);
     expect(outcomes.map((outcome) => (outcome.ok ? outcome.summary.fileName : outcome.fileName))).toEqual(['users.csv', 'calls.csv']);
     expect(engine.retainedFiles().map((retained) => retained.name)).toEqual(['users.csv', 'calls.csv']);
+  });
+
+  test('failed mapping is not reloaded', async () => {
+    const { engine, log } = setup();
+    const saved: ColumnMapping = { header: ['When', 'Who'], columns: { time: 'When' }, savedOn: '2026-05-01' };
+    await engine.loadFiles({ files: [file('usage.csv')], mappings: [saved] });
+    await engine.loadFiles({ files: [file('bad-usage.csv')], mappings: [{ ...saved, columns: { time: 'Who' }, savedOn: '2026-05-02' }] });
+
+    await engine.cancel();
+
+    expect(log.slice(-3)).toEqual(['engine2 list', 'engine2 load usage.csv', 'engine2 mappings 2026-05-01']);
   });
 
   test('cancel rejects a running report', async () => {

@@ -1,18 +1,7 @@
 import { describe, expect, test } from 'vitest';
-import { forgetColumnMapping, loadColumnMappings, saveColumnMapping, type StorageArea } from '../../components/settings-store';
+import { forgetColumnMapping, loadColumnMappings, saveColumnMapping } from '../../components/settings-store';
 import type { ColumnMapping } from '../../lib/engine/types';
-
-/** A `storage.local` stand-in backed by a plain object, which it returns for inspection. */
-function memoryArea(initial: Record<string, unknown> = {}): StorageArea & { data: Record<string, unknown> } {
-  const data = structuredClone(initial);
-  return {
-    data,
-    get: (async (key: string) => (key in data ? { [key]: structuredClone(data[key]) } : {})) as StorageArea['get'],
-    set: (async (items: Record<string, unknown>) => {
-      Object.assign(data, structuredClone(items));
-    }) as StorageArea['set'],
-  };
-}
+import { memoryArea } from '../support/memory-storage';
 
 const SESSIONS: ColumnMapping = {
   header: ['Started', 'Mail', 'App'],

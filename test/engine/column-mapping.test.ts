@@ -151,8 +151,9 @@ describe('column mapping in the engine', () => {
     const [outcome] = await engine.loadFiles({ files: [{ name: 'other-system.csv', text }], mappings: [OTHER_MAPPING] });
 
     const error = failure(outcome);
-    expect(error.name).toBe('ImportError');
+    expect(error.name).toBe('MappedFileError');
     expect(error.message).toMatch(/^other-system\.csv, line 4, column "Mail": .*\(value "yesterday"\)/);
+    expect(error.message).toContain('the column mapping saved on 2026-12-04 for the columns Started, Mail,');
     expect(readEvents(await database)).toEqual([]);
   });
 
