@@ -36,6 +36,11 @@ export function dataRange(db: Database, channel: Channel, timeZone: string): Dat
 export function fileDateRanges(db: Database, timeZone: string): Map<number, { first: string; last: string }> {
   assertTimeZone(timeZone);
   loadZoneOffsets(db, timeZone);
+  return loadedFileDateRanges(db);
+}
+
+/** Returns `fileDateRanges` in the zone whose offsets `loadZoneOffsets` registered last, as a report has. */
+export function loadedFileDateRanges(db: Database): Map<number, { first: string; last: string }> {
   const rows = db.query<{ file_id: number; first: string; last: string }>(
     `SELECT file_id, strftime(min(local_ts), '%Y-%m-%d') AS first, strftime(max(local_ts), '%Y-%m-%d') AS last
      FROM located_events(NULL)

@@ -14,7 +14,7 @@ import type {
   WeekRow,
 } from '../engine/types';
 import { DEFAULT_ENDPOINT_RULES, type EndpointRule } from './endpoints';
-import { fileDateRanges } from './data-range';
+import { loadedFileDateRanges } from './data-range';
 import { downloadNotes, NOT_FROM_DOWNLOADS } from './download-notes';
 import { channelKpis, type KpiFile } from './kpi-files';
 import { assertPeriod } from './period';
@@ -79,9 +79,12 @@ function computeKpi(db: Database, kpi: KpiFile, basis: ReportBasis): Kpi {
   return { id, label, unit, definition, value: toKpiValue(db.query(kpi.downloadsSql)[0]?.value) };
 }
 
-/** Returns the files that fed the channel, with their date ranges in the report time zone. */
-function sourcesInZone(db: Database, sources: readonly ImportSummary[], { channel, timeZone }: ReportRequest): ImportSummary[] {
-  const ranges = fileDateRanges(db, timeZone);
+/**
+ * Returns the files that fed the channel, with their date ranges in the report time zone, whose
+ * offsets `prepare` has registered.
+ */
+function sourcesInZone(db: Database, sources: readonly ImportSummary[], { channel }: ReportRequest): ImportSummary[] {
+  const ranges = loadedFileDateRanges(db);
   return sources
     .filter((source) => source.channels.length === 0 || source.channels.includes(channel))
     .map((source) => {
