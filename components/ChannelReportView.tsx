@@ -27,7 +27,7 @@ interface Props {
   onResume(): void;
   /** Opens the endpoint rules in Settings. */
   onMapEndpoints(): void;
-  /** The channel's loaded range of dates, named when the period holds none of its data. */
+  /** The channel's loaded range of dates, named when the period contains none of its data. */
   range: DataRange | null;
   /** Switches the period to "All data". */
   onShowAllData(): void;

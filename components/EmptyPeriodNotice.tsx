@@ -9,7 +9,7 @@ interface Props {
   onShowAllData(): void;
 }
 
-/** Warns, above the KPI cards, that the period holds none of the channel's data, and offers "All data". */
+/** Warns, above the KPI cards, that the period contains none of the channel's data, and offers "All data". */
 export function EmptyPeriodNotice({ channel, period, range, onShowAllData }: Props) {
   const name = CHANNEL_NAMES[channel];
   const covered = range?.first && range.last ? formatDateRange(range.first, range.last) : null;

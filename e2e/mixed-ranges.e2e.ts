@@ -66,7 +66,7 @@ describe('channels with different ranges of dates', () => {
     await download.saveAs(file);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(file);
-    // Each channel's sheet holds what its own tab shows under "All data".
+    // Each channel's sheet contains what its own tab shows under "All data".
     for (const [channel, title, kpiId, label] of [
       ['message', 'Message', 'messages_sent', 'Messages sent'],
       ['video', 'Video', 'meetings', 'Meetings'],

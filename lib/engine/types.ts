@@ -127,7 +127,7 @@ export interface Kpi {
   value: number | string | null;
   unit: string;
   definition: string;
-  /** Why the value is null, when the report knows (such as a report built from downloaded workbooks). */
+  /** The reason the value is null, when the report has one (such as a report built from downloaded workbooks). */
   unavailable?: string;
 }
 
@@ -184,13 +184,13 @@ export interface ChannelReport {
   period: Period;
   timeZone: string;
   /**
-   * False when inactive users cannot be known: no users list is loaded and the report is built from
-   * events. A report built from downloaded workbooks knows them from the downloads' Inactive rows.
+   * False when inactive users cannot be known, because no users list is loaded and the report is built
+   * from events. A report built from downloaded workbooks finds them in the downloads' Inactive rows.
    */
   hasDirectory: boolean;
   /**
-   * `events` when the channel's report counts single uses; `downloads` when the channel has no events
-   * and the report sums the totals of downloaded Adoption and Usage workbooks.
+   * The report's source: `events` when it counts single uses, or `downloads` when the channel has no
+   * events, so the report sums the totals of downloaded Adoption and Usage workbooks.
    */
   basis: ReportBasis;
   /** Plain sentences about what fed the report: downloads left out or not used, and why. */

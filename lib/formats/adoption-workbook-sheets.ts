@@ -130,7 +130,9 @@ function readDay(cell: Cell, fileName: string, worksheet: Worksheet, label: stri
   const text = worksheetCellText(cell).trim();
   const iso = ISO_DAY.exec(text);
   const us = US_DAY.exec(text);
-  const day = iso !== null ? `${iso[1]}-${iso[2]}-${iso[3]}` : us !== null ? `${us[3]}-${pad(us[1]!)}-${pad(us[2]!)}` : '';
+  let day = '';
+  if (iso !== null) day = `${iso[1]}-${iso[2]}-${iso[3]}`;
+  else if (us !== null) day = `${us[3]}-${pad(us[1]!)}-${pad(us[2]!)}`;
   if (day === '' || !isCalendarDay(day)) {
     throw new ImportError(
       { file: fileName, line: Number(cell.row), column: label, value: text },

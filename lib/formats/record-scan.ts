@@ -143,7 +143,7 @@ export async function scanRecords(source: Source, options: ScanOptions): Promise
 const TOTAL_WORD = /^(grand\s+total|sub-?totals?|totals?|summary|sum)\b/i;
 
 /**
- * Turns the last data record into the first footer line when only its first field holds text and that
+ * Turns the last data record into the first footer line when only its first field contains text and that
  * text is a total or summary word, as in `Total,,,,,`. Any other record stays data, so the format
  * still rejects a real row with missing fields.
  */
@@ -164,7 +164,7 @@ async function moveTotalRecordToFooter(source: Source, scan: RecordScan, last: L
   };
 }
 
-/** Where the last full record lies, and whether only its first field has text. */
+/** The position of the last full record, and whether only its first field has text. */
 interface LastRecord {
   start: number;
   end: number;

@@ -19,7 +19,8 @@ type DownloadRow = {
 /**
  * Returns the report's notes about the channel's downloaded workbooks. They name the downloads that
  * were summed, those the period cuts (with the period that would include them) and those that show
- * times in a zone other than `timeZone`. When the channel has events, they say the downloads were not used. Reads `channel_downloads`, so it runs after the report's prepare steps.
+ * times in a zone other than `timeZone`. When the channel has events, a note states that the
+ * downloads were not used. Reads `channel_downloads`, so it runs after the report's prepare steps.
  */
 export function downloadNotes(db: Database, channel: Channel, basis: ReportBasis, timeZone: string): string[] {
   const downloads = db.query<DownloadRow>(

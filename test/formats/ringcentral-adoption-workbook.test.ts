@@ -118,7 +118,7 @@ describe('ringcentral-adoption-workbook load', () => {
     const note = downloadFeedsNote(channel);
     const [fedPart = '', unfedPart = ''] = note.split(' They cannot feed ');
     for (const kpi of kpis) {
-      // Each KPI stands in the half of the note that its downloads SQL (or the lack of it) puts it in.
+      // A KPI with downloads SQL is in the note's first half, and one without it in the second.
       expect(kpi.downloadsSql === null ? unfedPart : fedPart, kpi.id).toContain(kpi.label);
     }
     expect(DOWNLOAD_KPIS[channel].fed.length + DOWNLOAD_KPIS[channel].unfed.length + 7).toBe(kpis.length);

@@ -12,7 +12,7 @@ describe('addRow', () => {
     expect(writer.worksheet.getRow(row).getCell(2).alignment).toEqual({ wrapText: true, vertical: 'top' });
   });
 
-  test('gives cells of the same kind and format one shared style that cannot be changed through a cell', () => {
+  test('same-kind cells share frozen style', () => {
     const writer = createSheetWriter(new ExcelJS.Workbook().addWorksheet('Users'));
     const first = addRow(writer, [{ value: 1.5, numFmt: DECIMAL_FORMAT }, { value: 'a' }]);
     const second = addRow(writer, [{ value: 2.5, numFmt: DECIMAL_FORMAT }, { value: 'b' }]);
@@ -25,7 +25,7 @@ describe('addRow', () => {
     expect(cell(second, 1).numFmt).toBe(DECIMAL_FORMAT);
   });
 
-  test('keeps each cell type, number format and font when the file is read back', async () => {
+  test('read back keeps types and formats', async () => {
     const workbook = new ExcelJS.Workbook();
     const writer = createSheetWriter(workbook.addWorksheet('Users'));
     const day = new Date(Date.UTC(2025, 2, 4));
