@@ -257,7 +257,8 @@ describe('workspace by keyboard', () => {
 
     await page.click('#add-rule');
     const pattern = rows.last().locator('.rule-pattern');
-    expect(await page.evaluate(() => document.activeElement?.classList.contains('rule-pattern'))).toBe(true);
+    // The editor moves the focus in an effect after the new row renders, so the check waits for it.
+    await expect.poll(() => page.evaluate(() => document.activeElement?.classList.contains('rule-pattern'))).toBe(true);
     await pattern.fill('(?<=rc )app');
     await expect.poll(() => rows.last().locator('.field-error').textContent()).toContain('Lookbehind');
     expect(await page.isDisabled('#settings button[type="submit"]')).toBe(true);
