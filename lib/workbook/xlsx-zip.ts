@@ -50,7 +50,7 @@ const STEP_NAMES = [
  * Serialises the workbook as `.xlsx` bytes. exceljs renders every part, as its `writeBuffer` does,
  * and fflate packs them at DEFLATE level `level`. exceljs's own zip step (JSZip) took over a third
  * of the time of a 100,000-row workbook in Chromium, mostly in its CRC-32 and deflate code. The
- * entries carry `mtime`, so the same workbook gives the same bytes.
+ * entries carry `mtime` (clamped to 1980-2099), so the same workbook gives the same bytes.
  */
 export async function writeXlsx(
   workbook: ExcelJS.Workbook,
@@ -86,7 +86,19 @@ export async function writeXlsx(
   await Promise.all([xlsx.addApp(zip, model), xlsx.addCore(zip, model)]);
   await xlsx.addWorkbook(zip, model);
 
-  return zipSync(parts, { level: options.level, mtime: options.mtime });
+  return zipSync(parts, { level: options.level, mtime: zipEntryDate(options.mtime) });
+}
+
+/**
+ * Clamps a date into the years that fflate 0.8.3 writes into a ZIP entry (1980 to 2099, read as
+ * local time), because it throws on others, such as the epoch that tests give as the build time.
+ */
+function zipEntryDate(date: Date): Date {
+  const earliest = new Date(1980, 0, 1);
+  const latest = new Date(2099, 11, 31, 23, 59, 58);
+  if (date < earliest) return earliest;
+  if (date > latest) return latest;
+  return date;
 }
 
 function base64Bytes(text: string): Uint8Array {

@@ -39,6 +39,22 @@ function zipFiles(bytes: Uint8Array): Map<string, Uint8Array> {
   return new Map(entries.sort(([left], [right]) => left.localeCompare(right)));
 }
 
+/**
+ * Reads each entry's modification date from its local header (MS-DOS date and time fields, read as
+ * local time), walking the headers one after the other as fflate's zipSync writes them.
+ */
+function zipEntryDates(bytes: Uint8Array): Date[] {
+  const data = Buffer.from(bytes);
+  const dates: Date[] = [];
+  for (let offset = 0; data.readUInt32LE(offset) === 0x04034b50; ) {
+    const time = data.readUInt16LE(offset + 10);
+    const day = data.readUInt16LE(offset + 12);
+    dates.push(new Date(1980 + (day >> 9), ((day >> 5) & 0xf) - 1, day & 0x1f, time >> 11, (time >> 5) & 0x3f, (time & 0x1f) * 2));
+    offset += 30 + data.readUInt16LE(offset + 26) + data.readUInt16LE(offset + 28) + data.readUInt32LE(offset + 18);
+  }
+  return dates;
+}
+
 describe('writeXlsx', () => {
   test('writes the parts exceljs writeBuffer writes', async () => {
     const expected = zipFiles(new Uint8Array(await channelExcelWorkbook().xlsx.writeBuffer()));
@@ -55,6 +71,13 @@ describe('writeXlsx', () => {
     const first = await writeXlsx(channelExcelWorkbook(), options);
     const second = await writeXlsx(channelExcelWorkbook(), options);
     expect(second).toEqual(first);
+  });
+
+  test('dates entries before 1980 as 1980', async () => {
+    const bytes = await writeXlsx(channelExcelWorkbook(), { level: 1, mtime: new Date(0) });
+    const modified = zipEntryDates(bytes);
+    expect(modified).toHaveLength(Object.keys(unzipSync(bytes)).length);
+    for (const date of modified) expect(date).toEqual(new Date(1980, 0, 1));
   });
 
   test('stores an image given as base64', async () => {
