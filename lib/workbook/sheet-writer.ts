@@ -1,5 +1,5 @@
 import type { Alignment, Font, Style, Worksheet } from 'exceljs';
-import { DATE_FORMAT, DATE_TIME_FORMAT, PERCENT_FORMAT, textCell, type CellSpec } from './cells';
+import { DATE_FORMAT, DATE_TIME_FORMAT, PERCENT_FORMAT, textCell, type CellSpec, type CellValue } from './cells';
 
 /** A worksheet being written: the next free row and the width each column's content needs. */
 export interface SheetWriter {
@@ -34,17 +34,22 @@ export function addRow(writer: SheetWriter, cells: readonly CellSpec[], options:
   const rowNumber = writer.nextRow;
   const row = writer.worksheet.getRow(rowNumber);
 
+  const bold = options.bold === true;
   cells.forEach((spec, index) => {
+    if (options.measure !== false) {
+      const width = displayWidth(spec) + CELL_PADDING + (options.padding ?? 0);
+      writer.widths[index] = Math.max(writer.widths[index] ?? 0, width);
+    }
+    // exceljs writes no element for an empty cell without a style, so leaving it out gives the same
+    // sheet and saves creating an exceljs cell.
+    if (spec.value === null && spec.numFmt === undefined && !bold) return;
+
     const cell = row.getCell(index + 1);
     cell.value = spec.value;
     // Columns stop growing at MAX_WIDTH, so longer text (definitions, notes) wraps instead of running
     // under the next cells.
     const wrap = typeof spec.value === 'string' && spec.value.length + CELL_PADDING > MAX_WIDTH;
-    cell.style = sharedStyle(spec, options.bold === true, wrap);
-    if (options.measure !== false) {
-      const width = displayWidth(spec) + CELL_PADDING + (options.padding ?? 0);
-      writer.widths[index] = Math.max(writer.widths[index] ?? 0, width);
-    }
+    cell.style = sharedStyle(spec, bold, wrap);
   });
 
   writer.nextRow = rowNumber + 1;
@@ -96,7 +101,8 @@ export function applyColumnWidths(writer: SheetWriter): void {
   });
 }
 
-const styles = new Map<string, Partial<Style>>();
+/** Shared styles by number format (`''` for none), then by value kind, bold and wrap (see `styleSlot`). */
+const styles = new Map<string, Partial<Style>[]>();
 
 /**
  * Returns one frozen style object per combination of value kind, number format, bold and wrap.
@@ -107,20 +113,33 @@ const styles = new Map<string, Partial<Style>>();
  */
 function sharedStyle(spec: CellSpec, bold: boolean, wrap: boolean): Partial<Style> {
   const { value, numFmt } = spec;
-  let kind: string = typeof value;
-  if (value === null) kind = 'null';
-  else if (value instanceof Date) kind = 'date';
-  const key = `${kind}|${numFmt ?? ''}|${bold}|${wrap}`;
-  let style = styles.get(key);
+  // Called for every cell, so the key is a number format that is already a string and a small index,
+  // instead of a string built per cell.
+  let byKind = styles.get(numFmt ?? '');
+  if (byKind === undefined) {
+    byKind = [];
+    styles.set(numFmt ?? '', byKind);
+  }
+  const slot = styleSlot(value, bold, wrap);
+  let style = byKind[slot];
   if (style === undefined) {
     const built: Partial<Style> = {};
     if (numFmt !== undefined) built.numFmt = numFmt;
     if (bold) built.font = BOLD;
     if (wrap) built.alignment = WRAP;
     style = Object.freeze(built);
-    styles.set(key, style);
+    byKind[slot] = style;
   }
   return style;
+}
+
+/** Indexes a style by value kind (null, string, number, date), bold and wrap. */
+function styleSlot(value: CellValue, bold: boolean, wrap: boolean): number {
+  let kind = 3;
+  if (value === null) kind = 0;
+  else if (typeof value === 'string') kind = 1;
+  else if (typeof value === 'number') kind = 2;
+  return kind * 4 + (bold ? 2 : 0) + (wrap ? 1 : 0);
 }
 
 /** Estimates the characters a cell shows, without rendering it. */
@@ -132,6 +151,7 @@ function displayWidth(spec: CellSpec): number {
     if (numFmt === PERCENT_FORMAT) return (value * 100).toFixed(1).length + 1;
     return Number.isInteger(value) ? String(value).length : value.toFixed(2).length;
   }
+  if (!value.includes('\n')) return value.length;
   let widest = 0;
   for (const line of value.split('\n')) widest = Math.max(widest, line.length);
   return widest;
