@@ -3,9 +3,9 @@ import { ImportError } from '../errors';
 import { installTimeMacros } from '../time/macros';
 import { unreadableDurationError, unreadableTimeError } from '../time/errors';
 import { directionSql, invalidDirectionError } from './call-direction';
-import { dropCsvTable, readCsvTable } from './csv-table';
+import { readCsvInto } from './csv-table';
 import type { Format, LoadContext, LoadResult, SniffedFile } from './format';
-import { assertRowRules, findColumn, textSql, type RowRule } from './staged-rows';
+import { assertRowRules, findColumn, quoteIdentifier, textSql, type RowRule } from './staged-rows';
 
 /** The export's header names this format reads, matched without regard to case. */
 interface CallLogColumns {
@@ -70,17 +70,12 @@ function loadCallLogCsv(context: LoadContext): LoadResult {
   const detailed = [columns.extension, columns.leg, columns.sessionId, columns.callId].some(Boolean);
 
   installTimeMacros(db);
-  const raw = readCsvTable(context);
   const isLeg = detailed ? legSql(columns) : 'false';
   const typed = `call_log_${fileId}`;
-  db.run(`CREATE OR REPLACE TEMP TABLE ${typed} AS ${typedSelect(columns, isLeg, raw)}`);
-  addRowKeys(db, typed, raw);
+  readCsvInto(context, typed, (records) => typedSelect(columns, file.table!.columns, isLeg, records));
   const [rows] = db.query<{ rows: number; legs: number }>(
-    `SELECT count(*)::INTEGER AS rows, count(*) FILTER (WHERE ${isLeg})::INTEGER AS legs FROM ${raw}`,
+    `SELECT count(*)::INTEGER AS rows, count(*) FILTER (WHERE is_leg)::INTEGER AS legs FROM ${typed}`,
   );
-  // The staged text is no longer needed, so it goes before `events` grows. After a failure, the
-  // engine's rollback removes both tables.
-  dropCsvTable(context);
 
   assertRowRules(db, typed, rowRules(file.source.name, columns));
   db.run(
@@ -121,69 +116,58 @@ function legSql(columns: CallLogColumns): string {
 const PORTAL_TIME_FORMAT = '%a %-m/%-d/%Y %-I:%M:%S %p';
 
 /**
- * Returns SQL selecting, per master row (legs are left out, because only their number is reported), the
- * text the rules check and the values `events` receives. Every identifier comes from `quoteIdentifier`.
+ * Returns SQL selecting, per record of the file, the text the rules check and the values `events`
+ * receives. Leg rows stay in the table, because the records are checked against the file's scan, and
+ * `is_leg` marks them. Every identifier comes from `quoteIdentifier`.
  *
  * A start written exactly as the Admin Portal writes it is read by `try_strptime` and checked by
  * writing it back with `strftime`, so a weekday that does not match its date falls through. Other
  * starts go through the time macros, which accept every form but took 4.7 of the 12.7 seconds of
  * this step for 1,000,000 calls (DuckDB-WASM 1.32.0 under Node). CASE evaluates each branch only on
- * the rows that take it.
+ * the rows that take it, so only a call without SessionId and CallId is hashed. The hash of its
+ * content keys it, so the same call in two files (the same file dropped twice) is still one call.
  */
-function typedSelect(columns: CallLogColumns, isLeg: string, raw: string): string {
+function typedSelect(columns: CallLogColumns, header: readonly string[], isLeg: string, records: string): string {
   const date = textSql(columns.date);
   const time = textSql(columns.time);
   const startText = `CASE WHEN ${date} IS NULL AND ${time} IS NULL THEN NULL ELSE concat_ws(' ', ${date}, ${time}) END`;
   const extension = textSql(columns.extension);
   const isFax = `coalesce(lower(${textSql(columns.type)}) = 'fax', false)`;
+  const ids = `coalesce(${textSql(columns.sessionId)}, ${textSql(columns.callId)})`;
 
   return `
-    SELECT source_line, date_text, start_text, duration_text, direction_text, is_fax,
-           NOT is_fax AS is_call,
-           CASE WHEN portal_start IS NULL THEN parse_time_utc(start_text) END AS start_utc,
-           CASE WHEN portal_start IS NULL THEN parse_time_wall(start_text) ELSE portal_start END AS start_wall,
-           parse_duration_seconds(duration_text, true) AS duration_s,
-           ${directionSql('direction_text')} AS direction,
+    SELECT source_line, is_leg, date_text, start_text, duration_text, direction_text, is_fax,
+           NOT is_leg AND NOT is_fax AS is_call,
+           CASE WHEN portal_start IS NULL AND start_text IS NOT NULL THEN parse_time_utc(start_text) END AS start_utc,
+           CASE WHEN portal_start IS NULL AND start_text IS NOT NULL THEN parse_time_wall(start_text) ELSE portal_start END AS start_wall,
+           CASE WHEN duration_text IS NOT NULL THEN parse_duration_seconds(duration_text, true) END AS duration_s,
+           CASE WHEN direction_text IS NOT NULL THEN ${directionSql('direction_text')} END AS direction,
            record_id, session_id, result, action, user_extension, user_name, from_extension, to_extension
     FROM (
       SELECT *,
              CASE WHEN strftime(parsed_start, '${PORTAL_TIME_FORMAT}') = start_text THEN parsed_start END AS portal_start
       FROM (
-        SELECT source_line,
+        SELECT source_line, is_leg,
                ${date} AS date_text,
                ${startText} AS start_text,
                try_strptime(${startText}, '${PORTAL_TIME_FORMAT}') AS parsed_start,
                ${textSql(columns.duration)} AS duration_text,
                ${textSql(columns.direction)} AS direction_text,
-               ${isFax} AS is_fax,
+               NOT is_leg AND ${isFax} AS is_fax,
                ${textSql(columns.callId)} AS record_id,
-               -- Rows without either get a key from their content in addRowKeys.
-               coalesce(${textSql(columns.sessionId)}, ${textSql(columns.callId)}) AS session_id,
+               CASE WHEN is_leg THEN NULL
+                    WHEN ${ids} IS NOT NULL THEN ${ids}
+                    ELSE 'row:' || md5(CAST(list_value(${header.map(quoteIdentifier).join(', ')}) AS VARCHAR))
+               END AS session_id,
                ${textSql(columns.actionResult)} AS result,
                ${textSql(columns.action)} AS action,
                ${extensionNumberSql(extension)} AS user_extension,
                ${extensionOwnerNameSql(extension)} AS user_name,
                ${bareExtensionSql(textSql(columns.from))} AS from_extension,
                ${bareExtensionSql(textSql(columns.to))} AS to_extension
-        FROM ${raw}
-        WHERE NOT (${isLeg})
+        FROM (SELECT ${isLeg} AS is_leg, * FROM ${records})
       )
     )`;
-}
-
-/**
- * Keys the calls that have no SessionId or CallId by their row's content, so the same call in two
- * files (the same file dropped twice) is still one call. A separate statement, so the hash is
- * computed only on those rows: in the SELECT it cost 1.3 s for 1,000,000 rows that did not need it.
- */
-function addRowKeys(db: Database, typed: string, raw: string): void {
-  db.run(
-    `UPDATE ${typed} SET session_id = keys.session_id
-     FROM (SELECT source_line, 'row:' || md5(CAST(list_value(*COLUMNS(* EXCLUDE (source_line))) AS VARCHAR)) AS session_id
-           FROM ${raw}
-           WHERE source_line IN (SELECT source_line FROM ${typed} WHERE session_id IS NULL)) AS keys
-     WHERE ${typed}.source_line = keys.source_line`,
-  );
 }
 
 /** Returns SQL for the first run of 1 to 8 digits standing alone: `101`, `101 - Alice Smith`, `Alice Smith (101)`. */
