@@ -1,5 +1,6 @@
 import * as Comlink from 'comlink';
 import type { EngineApi, LoadRequest } from '../lib/engine/api';
+import { REPORT_TRANSFER, reportTransfer } from '../lib/engine/report-transfer';
 import type { ImportSummary } from '../lib/engine/types';
 import { EngineError, fromPlainError } from '../lib/errors';
 import { type CancellableEngine, type EngineInstance, EngineCrashedError, createCancellableEngine } from './cancellable-engine';
@@ -21,6 +22,7 @@ export function createEngineClient(): CancellableEngine {
 }
 
 function startWorkerEngine(onCrash: (error: Error) => void): EngineInstance {
+  Comlink.transferHandlers.set(REPORT_TRANSFER, reportTransfer);
   // The worker holds a Web Lock of its own name while it lives (see workers/engine.worker.ts), so the
   // page learns that it has gone, closed or crashed, when the lock is granted to the page.
   const name = `adoption-lens-engine-${crypto.randomUUID()}`;
