@@ -85,19 +85,27 @@ export function useReport(
     };
     let current = true;
     setState((previous) => ({ ...previous, loading: true, error: null }));
-    engine.report(request).then(
-      (report) => {
-        if (!current) return;
-        const result = { request, report };
-        setState({ value: result, loading: false, error: null });
-        onShownRef.current(result);
-      },
-      (error: unknown) => {
-        if (!current) return;
-        const cancelled = error instanceof CancelledError;
-        setState({ value: null, loading: false, error: cancelled ? null : asError(error) });
-      },
-    );
+    engine
+      .report(request)
+      .then(async (report) => {
+        // Reading the report's message is one task of the page. Rendering it starts in the next task,
+        // so that the main thread is never held for both at once.
+        await nextTask();
+        return report;
+      })
+      .then(
+        (report) => {
+          if (!current) return;
+          const result = { request, report };
+          setState({ value: result, loading: false, error: null });
+          onShownRef.current(result);
+        },
+        (error: unknown) => {
+          if (!current) return;
+          const cancelled = error instanceof CancelledError;
+          setState({ value: null, loading: false, error: cancelled ? null : asError(error) });
+        },
+      );
     return () => {
       current = false;
     };
@@ -105,6 +113,11 @@ export function useReport(
   }, [engine, range, period?.from, period?.to, frequentPercent, regularPercent, rulesKey]);
 
   return state;
+}
+
+/** Resolves in a later task of the event loop, after the browser has had the chance to handle input and paint. */
+function nextTask(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
 export function asError(error: unknown): Error {
