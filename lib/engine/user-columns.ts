@@ -78,20 +78,22 @@ function packText(rows: readonly UserRow[], field: TextField): TextColumn {
 }
 
 /**
- * Rebuilds the rows that `packUserRows` stored. Each row is one object literal, so that every row gets
- * the same shape at once, because assigning the fields one by one under computed names took several times longer.
+ * Rebuilds rows `start` to `end` (exclusive) of those that `packUserRows` stored, so that a caller can
+ * spread the work over several tasks. Each row is one object literal, so that every row gets the same
+ * shape at once, because assigning the fields one by one under computed names took several times longer.
  */
-export function unpackUserRows({ length, text, numbers }: PackedUserRows): UserRow[] {
+export function unpackUserRows({ length, text, numbers }: PackedUserRows, start = 0, until = length): UserRow[] {
+  const end = Math.min(until, length);
   const { userName, userExtension, userEmail, status, userStatus, department, site, endpoint, version } = text;
   const { lastUsed, usageCount, channelCount, channelShare, hostCount, participantCount } = numbers;
   // An empty table has no number columns to read.
-  if (length === 0) return [];
+  if (length === 0 || start >= end) return [];
   if (!lastUsed || !usageCount || !channelCount || !channelShare) {
     throw new Error('The packed User Table is missing a required number column.');
   }
 
-  const rows = new Array<UserRow>(length);
-  for (let index = 0; index < length; index++) {
+  const rows = new Array<UserRow>(end - start);
+  for (let index = start; index < end; index++) {
     const used = lastUsed[index]!;
     const row: UserRow = {
       userName: userName.values[userName.codes[index]!]!,
@@ -110,7 +112,7 @@ export function unpackUserRows({ length, text, numbers }: PackedUserRows): UserR
     };
     if (hostCount) row.hostCount = hostCount[index]!;
     if (participantCount) row.participantCount = participantCount[index]!;
-    rows[index] = row;
+    rows[index - start] = row;
   }
   return rows;
 }

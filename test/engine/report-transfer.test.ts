@@ -1,7 +1,8 @@
 import * as Comlink from 'comlink';
 import { afterEach, describe, expect, test } from 'vitest';
-import { REPORT_TRANSFER, reportTransfer } from '../../lib/engine/report-transfer';
+import { type PackedReport, REPORT_TRANSFER, reportTransfer, unpackReport } from '../../lib/engine/report-transfer';
 import { type ChannelReport, DEFAULT_THRESHOLDS, type ReportRequest, type UserRow } from '../../lib/engine/types';
+import { packUserRows } from '../../lib/engine/user-columns';
 
 const user: UserRow = {
   userName: 'Ana Keller',
@@ -51,9 +52,21 @@ describe('reportTransfer', () => {
     const channel = new MessageChannel();
     channels.push(channel);
     Comlink.expose({ report: () => report }, channel.port1);
-    const remote = Comlink.wrap<{ report(): ChannelReport }>(channel.port2);
+    const remote = Comlink.wrap<{ report(): PackedReport }>(channel.port2);
 
-    expect(await remote.report()).toEqual(report);
+    const packed = await remote.report();
+    expect(packed.users.length).toBe(2);
+    expect(await unpackReport(packed, async () => {})).toEqual(report);
+  });
+
+  test('unpacks in parts', async () => {
+    const { packed } = packUserRows(report.users);
+    let parts = 1;
+    const unpacked = await unpackReport({ ...report, users: packed }, async () => {
+      parts += 1;
+    }, 1);
+    expect(parts).toBe(2);
+    expect(unpacked).toEqual(report);
   });
 
   test('handles reports only', () => {

@@ -73,6 +73,12 @@ describe('packUserRows and unpackUserRows', () => {
     expect(roundTrip(phoneRows)[0]).not.toHaveProperty('hostCount');
   });
 
+  test('range of rows', () => {
+    const { packed } = packUserRows(phoneRows);
+    expect(unpackUserRows(packed, 1, 2)).toEqual([phoneRows[1]]);
+    expect(unpackUserRows(packed, 2, 10)).toEqual([phoneRows[2]]);
+  });
+
   test('empty table', () => {
     expect(roundTrip([])).toEqual([]);
   });
