@@ -151,6 +151,18 @@ export function filterOptions(rows: readonly UserRow[]): Record<FilterField, Arr
   return options;
 }
 
+const optionsByRows = new WeakMap<readonly UserRow[], ReturnType<typeof filterOptions>>();
+
+/** Returns `filterOptions(rows)`, counted once per rows array, which the workspace does before it renders a report. */
+export function userFilterOptions(rows: readonly UserRow[]): ReturnType<typeof filterOptions> {
+  let options = optionsByRows.get(rows);
+  if (options === undefined) {
+    options = filterOptions(rows);
+    optionsByRows.set(rows, options);
+  }
+  return options;
+}
+
 /** Keeps the rows whose every filtered field equals the selected value exactly. */
 export function applyFilters(rows: UserRow[], filters: UserFilters): UserRow[] {
   const active = FILTER_FIELDS.flatMap((field) => {
