@@ -4,9 +4,8 @@ import { nextTask } from './next-task';
 import { userFilterOptions } from './user-table-model';
 
 /**
- * Builds what the report view derives from every User Table row, one task each, so that the render
- * that shows the report finds them cached and no task of the page does all of it. Resolves in the
- * task after the last one.
+ * Builds the charts and the filter options, which read every User Table row, one task each. The render
+ * that shows the report then finds them cached. Resolves in the task after the last one.
  */
 export async function prepareReportView(report: ChannelReport): Promise<void> {
   await nextTask();

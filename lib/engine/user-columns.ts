@@ -23,7 +23,7 @@ type Kinds = typeof FIELD_KINDS;
 type TextField = { [K in keyof Kinds]: Kinds[K] extends 'text' ? K : never }[keyof Kinds];
 type NumberField = Exclude<keyof Kinds, TextField>;
 
-/** A text field: each distinct value once, which suits the few departments and the many e-mail addresses alike. */
+/** A text field that stores each distinct value once, which suits the few departments and the many e-mail addresses alike. */
 interface TextColumn {
   values: string[];
   /** Per row, an index into `values`. */
@@ -34,7 +34,7 @@ interface TextColumn {
 export interface PackedUserRows {
   length: number;
   text: Record<TextField, TextColumn>;
-  /** Per row, the number; NaN for a null `lastUsed`. A field that no row has, such as `hostCount` outside Video, is left out. */
+  /** Per row, the number, or NaN for a null `lastUsed`. A field that no row has, such as `hostCount` outside Video, is left out. */
   numbers: Partial<Record<NumberField, Float64Array<ArrayBuffer>>>;
 }
 
@@ -78,9 +78,9 @@ function packText(rows: readonly UserRow[], field: TextField): TextColumn {
 }
 
 /**
- * Rebuilds rows `start` to `end` (exclusive) of those that `packUserRows` stored, so that a caller can
- * spread the work over several tasks. Each row is one object literal, so that every row gets the same
- * shape at once, because assigning the fields one by one under computed names took several times longer.
+ * Rebuilds rows `start` to `until` (exclusive) of those that `packUserRows` stored, so that a caller
+ * can spread the work over several tasks. Each row is one object literal, which gives every row the
+ * same shape at once. Assigning the fields one by one under computed names took several times longer.
  */
 export function unpackUserRows({ length, text, numbers }: PackedUserRows, start = 0, until = length): UserRow[] {
   const end = Math.min(until, length);
