@@ -1,11 +1,10 @@
-import { useMemo } from 'preact/hooks';
 import type { ChannelReport } from '../lib/engine/types';
-import { channelCharts } from './channel-charts';
+import { reportCharts } from './channel-charts';
 import { ChartFrame } from './ChartFrame';
 
 /** Renders the report's charts in a grid, each with its data table on request. */
 export function ChannelCharts({ report }: { report: ChannelReport }) {
-  const charts = useMemo(() => channelCharts(report), [report]);
+  const charts = reportCharts(report);
   if (charts.length === 0) return <p class="hint">No data in this period to chart.</p>;
   return (
     <div class="chart-grid" id="charts">

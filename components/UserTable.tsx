@@ -44,8 +44,9 @@ export function UserTable({ channel, period, users }: Props) {
     setScroll({ top: element.scrollTop, height: element.clientHeight, headHeight: head.current?.offsetHeight ?? ROW_HEIGHT });
   }
 
+  // The observer's first notification comes after the browser's own layout and before the first paint.
+  // Measuring here instead would force a layout of the whole new page inside the task that renders it.
   useLayoutEffect(() => {
-    measure();
     const observer = new ResizeObserver(measure);
     if (scroller.current) observer.observe(scroller.current);
     return () => observer.disconnect();

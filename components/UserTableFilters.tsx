@@ -1,7 +1,6 @@
-import { useMemo } from 'preact/hooks';
 import type { UserRow } from '../lib/engine/types';
 import { formatCount } from './format';
-import { FILTER_FIELDS, FILTER_LABELS, type FilterField, type UserFilters, filterOptions } from './user-table-model';
+import { FILTER_FIELDS, FILTER_LABELS, type FilterField, type UserFilters, userFilterOptions } from './user-table-model';
 
 /** Option values carry a prefix so that the empty Department of a row differs from "All". */
 const VALUE_PREFIX = '=';
@@ -14,7 +13,7 @@ interface Props {
 
 /** Renders one select per filterable column, with the values found in the rows and their row counts. */
 export function UserTableFilters({ users, filters, onChange }: Props) {
-  const options = useMemo(() => filterOptions(users), [users]);
+  const options = userFilterOptions(users);
 
   function select(field: FilterField, encoded: string) {
     const next = { ...filters };

@@ -14,6 +14,7 @@ import { ImportSummaryList } from './ImportSummaryList';
 import { isDownloadRequest, type DownloadResponse } from './messages';
 import { type PresetId, checkPeriod, presetPeriod, previousPeriod } from './period';
 import { PeriodPicker } from './PeriodPicker';
+import { prepareReportView } from './prepare-report';
 import { ProgressPanel } from './ProgressPanel';
 import {
   DEFAULT_SETTINGS,
@@ -122,7 +123,15 @@ export function Workspace() {
       console.warn('[Adoption Lens] The last report could not be stored for the popup.', error),
     );
   }, []);
-  const report = useReport(engine, rangeValue, reportPeriod, settings.thresholds, settings.endpointRules, rememberReport);
+  const report = useReport(
+    engine,
+    rangeValue,
+    reportPeriod,
+    settings.thresholds,
+    settings.endpointRules,
+    rememberReport,
+    prepareReportView,
+  );
   const previous = useReport(engine, rangeValue, comparedPeriod, settings.thresholds, settings.endpointRules, ignoreReport);
   // While another channel's report is being computed, the previous one must not show under this tab.
   const visibleReport = report.value?.request.channel === channel ? report.value : null;

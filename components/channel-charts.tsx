@@ -28,6 +28,21 @@ export interface ChartDefinition {
   table: ChartTable;
 }
 
+const chartsByReport = new WeakMap<ChannelReport, ChartDefinition[]>();
+
+/**
+ * Returns `channelCharts(report)`, built once per report object. The versions chart reads every User
+ * Table row, so the workspace builds the charts in a task of their own before it renders the report.
+ */
+export function reportCharts(report: ChannelReport): ChartDefinition[] {
+  let charts = chartsByReport.get(report);
+  if (charts === undefined) {
+    charts = channelCharts(report);
+    chartsByReport.set(report, charts);
+  }
+  return charts;
+}
+
 /** Builds the charts of a report, leaving out those that have no data in the period. */
 export function channelCharts(report: ChannelReport): ChartDefinition[] {
   const volume = VOLUME_NAMES[report.channel];

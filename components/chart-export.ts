@@ -1,6 +1,6 @@
 import { render, type VNode } from 'preact';
 import type { ChannelReport, ChartImage } from '../lib/engine/types';
-import { channelCharts } from './channel-charts';
+import { reportCharts } from './channel-charts';
 import { EXPORT_PALETTE } from './chart-palette';
 
 /** Pixels per SVG unit in the PNG, so the picture stays sharp when Excel or a screen enlarges it. */
@@ -9,7 +9,7 @@ const PNG_SCALE = 2;
 /** Draws the report's charts in the light palette and encodes each as PNG for the workbook's KPIs sheet. */
 export async function chartImages(report: ChannelReport): Promise<ChartImage[]> {
   const images: ChartImage[] = [];
-  for (const chart of channelCharts(report)) {
+  for (const chart of reportCharts(report)) {
     const png = await svgToPng(svgMarkup(chart.draw(EXPORT_PALETTE)));
     images.push({ title: chart.title, png, channel: report.channel });
   }

@@ -1,8 +1,10 @@
 import * as Comlink from 'comlink';
 import type { EngineApi, LoadRequest } from '../lib/engine/api';
-import type { ImportSummary } from '../lib/engine/types';
+import { type PackedReport, REPORT_TRANSFER, reportTransfer, unpackReport } from '../lib/engine/report-transfer';
+import type { ChannelReport, ImportSummary, ReportRequest } from '../lib/engine/types';
 import { EngineError, fromPlainError } from '../lib/errors';
 import { type CancellableEngine, type EngineInstance, EngineCrashedError, createCancellableEngine } from './cancellable-engine';
+import { nextTask } from './next-task';
 
 /** A file's load result with the engine's plain error rebuilt as an `ImportError` or `EngineError`. */
 export type FileOutcome = { ok: true; summary: ImportSummary } | { ok: false; fileName: string; error: Error };
@@ -21,6 +23,7 @@ export function createEngineClient(): CancellableEngine {
 }
 
 function startWorkerEngine(onCrash: (error: Error) => void): EngineInstance {
+  Comlink.transferHandlers.set(REPORT_TRANSFER, reportTransfer);
   // The worker holds a Web Lock of its own name while it lives (see workers/engine.worker.ts), so the
   // page learns that it has gone, closed or crashed, when the lock is granted to the page.
   const name = `adoption-lens-engine-${crypto.randomUUID()}`;
@@ -124,6 +127,14 @@ export function wrapEngine(remote: EngineApi<File>, worker: EventTarget, startTi
           return outcomes.map((outcome) =>
             outcome.ok ? outcome : { ok: false, fileName: outcome.fileName, error: fromPlainError(outcome.error) },
           );
+        };
+      }
+      if (property === 'report') {
+        // The worker sends the User Table packed (see `reportTransfer`). Rebuilding 100,000 rows in
+        // parts, one task each, keeps every task of the page short.
+        return async (args: ReportRequest): Promise<ChannelReport> => {
+          const packed = (await call(() => remote.report(args))) as unknown as PackedReport;
+          return unpackReport(packed, nextTask);
         };
       }
       return (args?: unknown) => call(() => methods[property]!(args));

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Channel, ChannelReport, DataRange, EndpointRule, Period, ReportRequest, StatusThresholds } from '../lib/engine/types';
 import { CancelledError } from './cancellable-engine';
 import type { EngineClient } from './engine-client';
+import { nextTask } from './next-task';
 
 /** A channel's span of dates as computed in one time zone. */
 export interface ZonedRange extends DataRange {
@@ -55,7 +56,8 @@ export interface ShownReport {
 
 /**
  * Computes the report for the range's channel and zone whenever the range, period, thresholds or
- * endpoint rules change. A cancelled computation leaves no report and no error.
+ * endpoint rules change. A cancelled computation leaves no report and no error. `prepare` runs on each
+ * new report before it is set, and resolves in a later task than the one that read the report.
  */
 export function useReport(
   engine: EngineClient,
@@ -64,6 +66,7 @@ export function useReport(
   thresholds: StatusThresholds,
   endpointRules: EndpointRule[] | null,
   onShown: (shown: ShownReport) => void,
+  prepare: (report: ChannelReport) => Promise<void> = nextTask,
 ): AsyncState<ShownReport> {
   const [state, setState] = useState<AsyncState<ShownReport>>({ value: null, loading: false, error: null });
   const { frequentPercent, regularPercent } = thresholds;
@@ -85,19 +88,27 @@ export function useReport(
     };
     let current = true;
     setState((previous) => ({ ...previous, loading: true, error: null }));
-    engine.report(request).then(
-      (report) => {
-        if (!current) return;
-        const result = { request, report };
-        setState({ value: result, loading: false, error: null });
-        onShownRef.current(result);
-      },
-      (error: unknown) => {
-        if (!current) return;
-        const cancelled = error instanceof CancelledError;
-        setState({ value: null, loading: false, error: cancelled ? null : asError(error) });
-      },
-    );
+    engine
+      .report(request)
+      .then(async (report) => {
+        // Reading the report's message and rendering it happen in different tasks of the page, so
+        // that the main thread is never held for both at once.
+        await prepare(report);
+        return report;
+      })
+      .then(
+        (report) => {
+          if (!current) return;
+          const result = { request, report };
+          setState({ value: result, loading: false, error: null });
+          onShownRef.current(result);
+        },
+        (error: unknown) => {
+          if (!current) return;
+          const cancelled = error instanceof CancelledError;
+          setState({ value: null, loading: false, error: cancelled ? null : asError(error) });
+        },
+      );
     return () => {
       current = false;
     };

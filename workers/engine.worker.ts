@@ -4,6 +4,7 @@ import * as Comlink from 'comlink';
 import { BROWSER_RUNTIME, createDuckDB, DuckDBDataProtocol, VoidLogger } from 'duckdb-wasm-browser-blocking';
 import { Database } from '../lib/engine/database';
 import { createEngine, withTimeout } from '../lib/engine/engine';
+import { REPORT_TRANSFER, reportTransfer } from '../lib/engine/report-transfer';
 import { fileSource } from '../lib/engine/source';
 import { BROWSER_READ_LIMITS } from '../lib/formats/read-limits';
 import { version } from '../package.json';
@@ -48,4 +49,5 @@ const engine = createEngine<File>({
   readLimits: BROWSER_READ_LIMITS,
 });
 
+Comlink.transferHandlers.set(REPORT_TRANSFER, reportTransfer);
 Comlink.expose(engine);

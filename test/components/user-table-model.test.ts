@@ -2,6 +2,7 @@ import { describe, expect, test } from 'vitest';
 import {
   applyFilters,
   filterOptions,
+  userFilterOptions,
   filterUsers,
   sortUsers,
   matchUsers,
@@ -141,6 +142,15 @@ describe('filterOptions', () => {
       { value: 'Active', rows: 3 },
       { value: 'Inactive', rows: 2 },
     ]);
+  });
+});
+
+describe('userFilterOptions', () => {
+  test('counts once per rows array', () => {
+    const first = userFilterOptions(teamRows);
+    expect(userFilterOptions(teamRows)).toBe(first);
+    expect(first).toEqual(filterOptions(teamRows));
+    expect(userFilterOptions([...teamRows])).not.toBe(first);
   });
 });
 
