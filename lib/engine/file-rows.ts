@@ -6,7 +6,7 @@ const CANONICAL_TABLES = ['events', 'users', 'identities', 'usage_totals'] as co
 /**
  * Runs a file's load statement by statement and, when it throws, removes every row the file added
  * and every table it staged, then rethrows. One transaction around the whole load would be simpler,
- * but DuckDB holds the rows a transaction writes uncompressed until it commits: 5,000,000 calls then
+ * but DuckDB keeps the rows a transaction writes uncompressed until it commits: 5,000,000 calls then
  * outgrew DuckDB-WASM's memory. Staging tables are named with a suffix `_<fileId>` (see `Format`).
  */
 export function loadOrUndo<T>(db: Database, fileId: number, load: () => T): T {
