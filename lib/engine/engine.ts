@@ -14,6 +14,7 @@ import { buildCombinedWorkbook } from '../workbook/combined-workbook';
 import type { EngineApi, LoadOutcome } from './api';
 import type { Database } from './database';
 import { fingerprint } from './fingerprint';
+import { loadOrUndo, removeAllRows, removeFileRows } from './file-rows';
 import { createReportCache } from './report-cache';
 import schemaSql from './schema.sql?raw';
 import type { Source } from './source';
@@ -30,8 +31,8 @@ export interface EngineOptions<Input> {
 }
 
 /**
- * Creates the engine's API object over one DuckDB database. Files load one at a time, each in its own
- * transaction, so a failed file leaves the tables as they were.
+ * Creates the engine's API object over one DuckDB database. Files load one at a time, and a failed
+ * file leaves the tables as they were (see `loadOrUndo`).
  */
 export function createEngine<Input>(options: EngineOptions<Input>): EngineApi<Input> {
   const { toSource, productVersion, formats = FORMATS, readLimits } = options;
@@ -58,7 +59,7 @@ export function createEngine<Input>(options: EngineOptions<Input>): EngineApi<In
       if (format === undefined) throw (unreadableZipError(file) ?? unrecognisedFileError(file, formats));
 
       const fileId = nextFileId++;
-      const result = db.transaction(() => format.load({ db, fileId, file }));
+      const result = loadOrUndo(db, fileId, () => format.load({ db, fileId, file }));
       const sniffNotes = format.readsWholeWorkbook === true ? [] : file.notes;
       const summary = summarise(db, { fileId, fileName, format, result, sniffNotes, timeZone });
       const print = await fingerprint(source);
@@ -93,12 +94,7 @@ export function createEngine<Input>(options: EngineOptions<Input>): EngineApi<In
     async removeFile({ fileId }) {
       const db = await ready;
       reports.clear();
-      db.transaction(() => {
-        db.run('DELETE FROM events WHERE file_id = ?', [fileId]);
-        db.run('DELETE FROM users WHERE file_id = ?', [fileId]);
-        db.run('DELETE FROM identities WHERE file_id = ?', [fileId]);
-        db.run('DELETE FROM usage_totals WHERE file_id = ?', [fileId]);
-      });
+      removeFileRows(db, fileId);
       summaries.delete(fileId);
       fingerprints.delete(fileId);
     },
@@ -132,7 +128,7 @@ export function createEngine<Input>(options: EngineOptions<Input>): EngineApi<In
     async reset() {
       const db = await ready;
       reports.clear();
-      db.transaction(() => db.run('DELETE FROM events; DELETE FROM users; DELETE FROM identities; DELETE FROM usage_totals'));
+      removeAllRows(db);
       // Loads drop their files' registrations; this also covers a load cut short by a cancel.
       db.bindings.dropFiles();
       summaries.clear();

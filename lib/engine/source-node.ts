@@ -26,33 +26,34 @@ export async function pathSource(filePath: string): Promise<Source> {
     register() {
       return absolute;
     },
-    slice(end) {
-      return pathPrefixSource(absolute, Math.min(end, size));
+    slice(start, end) {
+      return pathRangeSource(absolute, start, Math.min(end, size));
     },
   };
 }
 
 /**
- * Returns a source of the first `size` bytes of a file. DuckDB reads a path only whole, so `register`
- * copies those bytes into DuckDB's memory.
+ * Returns a source of bytes `[first, end)` of a file. DuckDB reads a path only whole, so `register`
+ * copies those bytes into memory.
  *
- * NOTE: that copy costs memory equal to `size`. Only files with lines below the data (such as a total
- * line) are read this way.
+ * NOTE: that copy costs memory equal to its size. Only files with lines below the data (such as a
+ * total line) and the parts of a call log read in parts are read this way.
  */
-function pathPrefixSource(absolute: string, size: number): Source {
+function pathRangeSource(absolute: string, first: number, end: number): Source {
+  const size = Math.max(0, end - first);
   return {
     name: path.basename(absolute),
     size,
-    read(start = 0, end = size) {
-      return readRange(absolute, start, Math.min(end, size));
+    read(start = 0, stop = size) {
+      return readRange(absolute, first + start, first + Math.min(stop, size));
     },
     register(db, alias) {
       const descriptor = openSync(absolute, 'r');
       try {
         const bytes = new Uint8Array(size);
         for (let done = 0; done < size; ) {
-          const read = readSync(descriptor, bytes, done, size - done, done);
-          if (read === 0) throw new Error(`${absolute} is shorter than ${size} bytes: it changed while being read`);
+          const read = readSync(descriptor, bytes, done, size - done, first + done);
+          if (read === 0) throw new Error(`${absolute} is shorter than ${end} bytes: it changed while being read`);
           done += read;
         }
         db.bindings.registerFileBuffer(alias, bytes);
@@ -61,8 +62,8 @@ function pathPrefixSource(absolute: string, size: number): Source {
       }
       return alias;
     },
-    slice(end) {
-      return pathPrefixSource(absolute, Math.min(end, size));
+    slice(start, stop) {
+      return pathRangeSource(absolute, first + start, first + Math.min(stop, size));
     },
   };
 }

@@ -14,8 +14,8 @@ export interface Source {
   read(start?: number, end?: number): Promise<Uint8Array>;
   /** Makes the file readable by DuckDB and returns the name to use in `read_csv`. */
   register(db: Database, alias: string): string;
-  /** The file's first `end` bytes as a source of the same name, such as the data above a total line. */
-  slice(end: number): Source;
+  /** Bytes `[start, end)` as a source of the same name, such as the data above a total line. */
+  slice(start: number, end: number): Source;
 }
 
 /** Creates a source backed by a browser `File`, as the worker receives them from the page. */
@@ -30,10 +30,10 @@ export function fileSource(file: File, protocol: number): Source {
       db.bindings.registerFileHandle(alias, file, protocol, true);
       return alias;
     },
-    slice(end) {
+    slice(start, end) {
       // Browsers keep a Blob slice as a reference to the file's bytes, so DuckDB still reads the user's
       // file on demand (browser behaviour, not measured here).
-      return fileSource(new File([file.slice(0, end)], file.name, { type: file.type, lastModified: file.lastModified }), protocol);
+      return fileSource(new File([file.slice(start, end)], file.name, { type: file.type, lastModified: file.lastModified }), protocol);
     },
   };
 }
@@ -50,8 +50,8 @@ export function bytesSource(name: string, bytes: Uint8Array): Source {
       db.bindings.registerFileBuffer(alias, bytes.slice());
       return alias;
     },
-    slice(end) {
-      return bytesSource(name, bytes.subarray(0, end));
+    slice(start, end) {
+      return bytesSource(name, bytes.subarray(start, end));
     },
   };
 }

@@ -74,10 +74,11 @@ export function recordProblemError(file: CsvFileLines, problem: RecordProblem): 
  * DuckDB's option advice, which the user cannot act on. The line comes from DuckDB's "Line: N", mapped
  * to the file's line through the scan, or from a mixed line end the scan found.
  */
-export function readerError(file: CsvFileLines, scan: RecordScan, headerLine: number, error: unknown): ImportError {
+export function readerError(file: CsvFileLines, scan: RecordScan, headerLine: number, error: unknown, firstRecord = 0): ImportError {
   const message = error instanceof Error ? error.message : String(error);
   const readerLine = /CSV Error on Line: (\d+)/.exec(message);
-  const record = readerLine === null ? undefined : recordOfReaderLine(scan, headerLine, Number(readerLine[1]));
+  const lineOffset = firstRecord === 0 ? 0 : partLineOffset(scan, headerLine, firstRecord);
+  const record = readerLine === null ? undefined : recordOfReaderLine(scan, headerLine, Number(readerLine[1]) + lineOffset);
   const line = record === undefined ? undefined : file.lineOfRecord(record);
   const location = { file: file.fileName, line };
   const delimiter = delimiterName(file.delimiter);
@@ -174,6 +175,14 @@ export function recordOfReaderLine(scan: RecordScan, headerLine: number, readerL
     else high = middle - 1;
   }
   return undefined;
+}
+
+/**
+ * Returns what to add to DuckDB's line number in a part of the file that starts at record
+ * `firstRecord` without the header, to get its line number in the whole file.
+ */
+function partLineOffset(scan: RecordScan, headerLine: number, firstRecord: number): number {
+  return headerLine + firstRecord + blankLinesBefore(scan, scan.recordLines[firstRecord]!);
 }
 
 function blankLinesBefore(scan: RecordScan, line: number): number {

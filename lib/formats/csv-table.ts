@@ -4,7 +4,7 @@ import type { Database } from '../engine/database';
 import { ImportError } from '../errors';
 import { readerError, recordMismatchError, recordProblemError, type CsvFileLines } from './csv-errors';
 import type { LoadContext, SniffedFile } from './format';
-import type { RecordScan } from './record-scan';
+import { RECORD_STRIDE, type RecordScan } from './record-scan';
 import { quoteIdentifier } from './staged-rows';
 
 export interface CsvTableOptions {
@@ -40,34 +40,90 @@ export function readCsvTable(context: LoadContext, options: CsvTableOptions = {}
  * column, which took 491 MiB for a call log of 1,000,000 calls (DuckDB-WASM 1.32.0 under Node).
  */
 export function readCsvInto(context: LoadContext, name: string, select: (records: string) => string, options: CsvTableOptions = {}): void {
+  readCsvParts(context, name, select, () => {}, { ...options, partRecords: Number.POSITIVE_INFINITY });
+}
+
+/** Records per part when `readCsvParts` reads a file: 1,048,576. */
+export const PART_RECORDS = 1024 * RECORD_STRIDE;
+
+export interface CsvPartOptions extends CsvTableOptions {
+  /** Records per part: `PART_RECORDS` unless given, a multiple of `RECORD_STRIDE` (tests lower it). */
+  partRecords?: number;
+}
+
+/**
+ * Reads the context's delimited file as `readCsvInto` does, in parts of `partRecords` records: each
+ * part replaces the table `name`, and `usePart` runs after each, in file order. DuckDB holds what a
+ * statement writes uncompressed until it commits, so a table of 5,000,000 calls did not fit in
+ * DuckDB-WASM's memory in one statement. A part is the file's bytes from one record to the next part.
+ */
+export function readCsvParts(
+  context: LoadContext,
+  name: string,
+  select: (records: string) => string,
+  usePart: () => void,
+  options: CsvPartOptions = {},
+): void {
   const { db, fileId, file } = context;
   const { table, records: scan } = file;
-  if (table === undefined || scan === undefined) throw new Error(`readCsvInto: ${file.source.name} has no scanned header row`);
+  if (table === undefined || scan === undefined) throw new Error(`readCsvParts: ${file.source.name} has no scanned header row`);
+  const partRecords = options.partRecords ?? PART_RECORDS;
+  if (partRecords !== Number.POSITIVE_INFINITY && partRecords % RECORD_STRIDE !== 0) {
+    throw new Error(`readCsvParts: ${partRecords} records per part is not a multiple of ${RECORD_STRIDE}`);
+  }
   const lines = csvFileLines(file, scan);
   if (scan.problem !== undefined) throw recordProblemError(lines, scan.problem);
   file.notes.push(...csvNotes(scan, options.rowNoun ?? 'data rows'));
 
-  try {
-    // DuckDB rejects lines with fewer fields than the header, so it reads only the bytes above the footer.
-    const source = scan.footer === undefined ? file.utf8 : file.utf8.slice(scan.footerStart);
-    const path = source.register(db, `file-${fileId}.csv`);
-    withRecords(db, `record_lines_${name}`, path, file, lines, scan, (records) =>
-      db.run(`CREATE OR REPLACE TEMP TABLE ${name} AS ${select(records)}`, [path, table.headerLine - 1, table.delimiter]),
-    );
-    checkRecords(db, name, file, scan, path);
-  } catch (error) {
-    // The engine rolls the transaction back, which drops the tables made here.
-    if (error instanceof ImportError) throw error;
-    throw readerError(lines, scan, table.headerLine, error);
+  // DuckDB rejects lines with fewer fields than the header, so it reads only the bytes above the footer.
+  const dataEnd = scan.footer === undefined ? file.utf8.size : scan.footerStart;
+  for (let first = 0; first === 0 || first < scan.recordCount; first += partRecords) {
+    const end = Math.min(scan.recordCount, first + partRecords);
+    const part: CsvPart = {
+      first,
+      count: end - first,
+      startByte: first === 0 ? 0 : scan.strideStarts[first / RECORD_STRIDE]!,
+      endByte: end === scan.recordCount ? dataEnd : scan.strideStarts[end / RECORD_STRIDE]!,
+    };
+    const alias = `file-${fileId}-${first}.csv`;
+    try {
+      const whole = part.startByte === 0 && part.endByte === file.utf8.size;
+      const path = (whole ? file.utf8 : file.utf8.slice(part.startByte, part.endByte)).register(db, alias);
+      withRecords(db, `record_lines_${name}`, path, file, lines, part, (records) =>
+        db.run(`CREATE OR REPLACE TEMP TABLE ${name} AS ${select(records)}`, readCsvParameters(path, file, part)),
+      );
+      checkRecords(db, name, file, part, path);
+    } catch (error) {
+      // After a failure, the engine drops the tables made here (see `loadOrUndo`).
+      if (error instanceof ImportError) throw error;
+      throw readerError(lines, scan, table.headerLine, error, first);
+    }
+    usePart();
+    // A part copied into memory (see `pathSource`) is released before the next one is read.
+    if (partRecords !== Number.POSITIVE_INFINITY) db.bindings.dropFile(alias);
   }
 }
 
+/** Records `first` to `first + count - 1` of a file, stored in bytes `[startByte, endByte)`. */
+interface CsvPart {
+  first: number;
+  count: number;
+  startByte: number;
+  endByte: number;
+}
+
+/** The parameters of `readCsvSql` for a part: the first part has the header and the lines above it. */
+function readCsvParameters(path: string, file: SniffedFile, part: CsvPart): unknown[] {
+  const table = file.table!;
+  return [path, part.first === 0, part.first === 0 ? table.headerLine - 1 : 0, table.delimiter];
+}
+
 /**
- * Calls `use` with a subquery of the file's records and the scan's line of each, whose parameters are
- * the path, the lines above the header and the delimiter. POSITIONAL JOIN pairs the n-th record DuckDB
- * reads with the n-th line of the scan. A record missing on either side leaves NULLs, and `present`
- * distinguishes DuckDB's missing records (negative source_line) from records whose fields are all
- * empty. The header's names enter SQL as quoted identifiers.
+ * Calls `use` with a subquery of the part's records and the scan's line of each, whose parameters are
+ * those of `readCsvParameters`. POSITIONAL JOIN pairs the n-th record DuckDB reads with the n-th line
+ * of the scan. A record missing on either side leaves NULLs, and `present` distinguishes DuckDB's
+ * missing records (negative source_line) from records whose fields are all empty. The header's names
+ * enter SQL as quoted identifiers.
  */
 function withRecords<T>(
   db: Database,
@@ -75,17 +131,17 @@ function withRecords<T>(
   path: string,
   file: SniffedFile,
   lines: CsvFileLines,
-  scan: RecordScan,
+  part: CsvPart,
   use: (records: string) => T,
 ): T {
   const table = file.table!;
-  const lineValues = Array.from({ length: scan.recordCount }, (_, index) => lines.lineOfRecord(index));
+  const lineValues = Array.from({ length: part.count }, (_, index) => lines.lineOfRecord(part.first + index));
   db.insertArrowIpc(lineTable, columnsToIpc({ line: { type: 'int', values: lineValues } }));
   const renamed = table.columns.map((column, index) => `csv.c${index} AS ${quoteIdentifier(column)}`).join(', ');
   const records = `(SELECT CASE WHEN csv.present THEN lines.line ELSE -lines.line END AS source_line, ${renamed}
-                    FROM (SELECT true AS present, * FROM ${readCsvSql(table.columns.length)}) AS csv
+                    FROM (SELECT true AS present, * FROM ${readCsvPartSql(table.columns.length)}) AS csv
                     POSITIONAL JOIN ${lineTable} AS lines)`;
-  // After a failure, the engine's rollback drops the line table too: the failed transaction accepts no DROP.
+  // Only on success: after a failure, the engine drops the line table with the file's other tables.
   const result = use(records);
   db.run(`DROP TABLE ${lineTable}`);
   return result;
@@ -98,8 +154,17 @@ function withRecords<T>(
  * parser would not (DuckDB-WASM 1.32.0 dropped a data line starting with `#` as a comment).
  */
 export function readCsvSql(columnCount: number): string {
+  return readCsvCall(columnCount, 'true');
+}
+
+/** Returns `readCsvSql`'s call with a parameter before the skipped lines: whether the bytes start with the header. */
+function readCsvPartSql(columnCount: number): string {
+  return readCsvCall(columnCount, '?');
+}
+
+function readCsvCall(columnCount: number, header: string): string {
   const columnTypes = Array.from({ length: columnCount }, (_, index) => `'c${index}': 'VARCHAR'`).join(', ');
-  return `read_csv(?, auto_detect = false, columns = {${columnTypes}}, header = true, skip = ?, delim = ?,
+  return `read_csv(?, auto_detect = false, columns = {${columnTypes}}, header = ${header}, skip = ?, delim = ?,
                    quote = '"', escape = '"', comment = '', null_padding = false)`;
 }
 
@@ -109,11 +174,11 @@ export function dropCsvTable({ db, fileId }: LoadContext): void {
 }
 
 /**
- * Throws an `ImportError` unless the table `name` made by `readCsvInto` contains exactly the scan's records.
- * On a mismatch, it reads the file again and compares each record's field bytes (see
+ * Throws an `ImportError` unless the table `name` made by `readCsvParts` contains exactly the part's
+ * records. On a mismatch, it reads the part again and compares each record's field bytes (see
  * `RecordScan.recordChecksums`) to name the first record that differs.
  */
-function checkRecords(db: Database, name: string, file: SniffedFile, scan: RecordScan, path: string): void {
+function checkRecords(db: Database, name: string, file: SniffedFile, part: CsvPart, path: string): void {
   const [counts] = db.query<{ readerCount: number; unmatched: number }>(
     `SELECT (count(*) FILTER (WHERE source_line IS NULL OR source_line > 0))::INTEGER AS readerCount,
             (count(*) FILTER (WHERE source_line IS NULL OR source_line < 0))::INTEGER AS unmatched
@@ -121,14 +186,13 @@ function checkRecords(db: Database, name: string, file: SniffedFile, scan: Recor
   ) as [{ readerCount: number; unmatched: number }];
   if (counts.unmatched === 0) return;
 
+  const scan = file.records!;
   const lines = csvFileLines(file, scan);
   const checksumTable = `record_checksums_${name}`;
-  db.insertArrowIpc(
-    checksumTable,
-    columnsToIpc({ checksum: { type: 'int', values: Array.from(scan.recordChecksums.subarray(0, scan.recordCount)) } }),
-  );
+  const checksums = scan.recordChecksums.subarray(part.first, part.first + part.count);
+  db.insertArrowIpc(checksumTable, columnsToIpc({ checksum: { type: 'int', values: Array.from(checksums) } }));
   const columns = file.table!.columns.map(quoteIdentifier).join(', ');
-  const [first] = withRecords(db, `record_lines_${name}`, path, file, lines, scan, (records) =>
+  const [first] = withRecords(db, `record_lines_${name}`, path, file, lines, part, (records) =>
     db.query<{ record: number | null }>(
       `SELECT min(position)::INTEGER AS record
        FROM (SELECT row_number() OVER () - 1 AS position,
@@ -136,12 +200,12 @@ function checkRecords(db: Database, name: string, file: SniffedFile, scan: Recor
              FROM ${records}) AS reader
        POSITIONAL JOIN ${checksumTable} AS scan
        WHERE reader.checksum IS DISTINCT FROM scan.checksum`,
-      [path, file.table!.headerLine - 1, file.table!.delimiter],
+      readCsvParameters(path, file, part),
     ),
   );
   db.run(`DROP TABLE ${checksumTable}`);
-  const record = first?.record ?? Math.min(counts.readerCount, scan.recordCount);
-  throw recordMismatchError(lines, record, counts.readerCount, scan.recordCount);
+  const record = part.first + (first?.record ?? Math.min(counts.readerCount, part.count));
+  throw recordMismatchError(lines, record, part.first + counts.readerCount, part.first + part.count);
 }
 
 function csvFileLines(file: SniffedFile, scan: RecordScan): CsvFileLines {

@@ -46,6 +46,8 @@ export interface LoadContext {
   /** The id to write into `file_id` of every row this file adds. */
   fileId: number;
   file: SniffedFile;
+  /** Records per part for formats that read a large CSV file in parts; tests lower it. */
+  partRecords?: number;
 }
 
 export interface LoadResult {
@@ -57,8 +59,9 @@ export interface LoadResult {
 }
 
 /**
- * One input format. Adding a vendor's export means adding one of these to `FORMATS`. `load` runs inside
- * a transaction opened by the engine, so a thrown `ImportError` leaves nothing of the file behind.
+ * One input format. Adding a vendor's export means adding one of these to `FORMATS`. When `load`
+ * throws, the engine deletes the rows with its `fileId` and drops the tables whose names end with
+ * `_<fileId>`, so every staging table must be named that way (`raw_7`, `call_log_7`).
  */
 export interface Format {
   /** Identifier shared by the format's file, tests and docs entry, such as `ringcentral-call-log-json`. */

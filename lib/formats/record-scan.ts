@@ -75,6 +75,11 @@ export interface RecordScan {
    * counts differ, to find the first record that differs. 4 bytes per record.
    */
   recordChecksums: Int32Array;
+  /**
+   * The byte offset where records 0, RECORD_STRIDE, 2 × RECORD_STRIDE and so on start, so a large file
+   * can be read in parts (see `readCsvParts`). Entries at or past `recordCount` are not records.
+   */
+  strideStarts: number[];
   /** Lines of the blank lines between the header and the last record, at index 0 to blankLineCount - 1. */
   blankLines: Int32Array;
   blankLineCount: number;
@@ -88,6 +93,9 @@ export interface RecordScan {
    */
   mixedLineEnd?: { line: number; found: LineEnd; expected: LineEnd };
 }
+
+/** Records between two entries of `RecordScan.strideStarts`. */
+export const RECORD_STRIDE = 1024;
 
 export interface ScanOptions {
   delimiter: string;
@@ -244,6 +252,7 @@ export class RecordScanner {
   #headerFields = 0;
   #recordCount = 0;
   #recordLines = new Int32Array(1024);
+  #strideStarts: number[] = [];
   #recordChecksums = new Int32Array(1024);
   #blankLines = new Int32Array(64);
   #blankLineCount = 0;
@@ -438,6 +447,7 @@ export class RecordScanner {
       recordCount: this.#recordCount,
       recordLines: this.#recordLines,
       recordChecksums: this.#recordChecksums,
+      strideStarts: this.#strideStarts,
       blankLines: this.#blankLines,
       blankLineCount: this.#blankLineCount,
       footerStart: size,
@@ -600,6 +610,7 @@ export class RecordScanner {
       this.#recordLines = grown(this.#recordLines);
       this.#recordChecksums = grown(this.#recordChecksums);
     }
+    if (this.#recordCount % RECORD_STRIDE === 0) this.#strideStarts.push(this.#recordStart);
     this.#recordLines[this.#recordCount] = this.#recordLine;
     this.#recordChecksums[this.#recordCount] = checksum | 0;
     this.#recordCount++;

@@ -3,7 +3,7 @@ import { ImportError } from '../errors';
 import { installTimeMacros } from '../time/macros';
 import { unreadableDurationError, unreadableTimeError } from '../time/errors';
 import { directionSql, invalidDirectionError } from './call-direction';
-import { readCsvInto } from './csv-table';
+import { readCsvParts } from './csv-table';
 import type { Format, LoadContext, LoadResult, SniffedFile } from './format';
 import { assertRowRules, findColumn, quoteIdentifier, textSql, type RowRule } from './staged-rows';
 
@@ -72,31 +72,34 @@ function loadCallLogCsv(context: LoadContext): LoadResult {
   installTimeMacros(db);
   const isLeg = detailed ? legSql(columns) : 'false';
   const typed = `call_log_${fileId}`;
-  readCsvInto(context, typed, (records) => typedSelect(columns, file.table!.columns, isLeg, records));
-  const [rows] = db.query<{ rows: number; legs: number }>(
-    `SELECT count(*)::INTEGER AS rows, count(*) FILTER (WHERE is_leg)::INTEGER AS legs FROM ${typed}`,
-  );
-
-  assertRowRules(db, typed, rowRules(file.source.name, columns));
-  db.run(
-    `INSERT INTO events (file_id, source_line, channel, kind, record_id, session_id, start_utc, start_wall,
-                         user_platform_id, user_extension, user_email, user_name, endpoint_raw, version, role,
-                         direction, result, action, duration_s, from_extension, to_extension)
-     SELECT ?, source_line, 'phone', 'record', record_id, session_id, start_utc, start_wall,
-            NULL, user_extension, NULL, user_name, NULL, NULL, NULL,
-            direction, result, action, duration_s, from_extension, to_extension
-     FROM ${typed}
-     WHERE is_call`,
-    [fileId],
-  );
-
-  const [calls] = db.query<{ calls: number; faxes: number; wall: number }>(
-    `SELECT count(*) FILTER (WHERE is_call)::INTEGER AS calls,
-            count(*) FILTER (WHERE is_fax)::INTEGER AS faxes,
-            count(start_wall) FILTER (WHERE is_call)::INTEGER AS wall
-     FROM ${typed}`,
-  );
-  const counts = { ...rows!, ...calls! };
+  const rules = rowRules(file.source.name, columns);
+  const counts = { rows: 0, legs: 0, calls: 0, faxes: 0, wall: 0 };
+  // Each part's calls go into `events` before the next part is read, so a large file never holds
+  // more than one part's typed rows. After a failure, the engine deletes the parts already written.
+  const select = (records: string) => typedSelect(columns, file.table!.columns, isLeg, records);
+  readCsvParts(context, typed, select, () => {
+    assertRowRules(db, typed, rules);
+    db.run(
+      `INSERT INTO events (file_id, source_line, channel, kind, record_id, session_id, start_utc, start_wall,
+                           user_platform_id, user_extension, user_email, user_name, endpoint_raw, version, role,
+                           direction, result, action, duration_s, from_extension, to_extension)
+       SELECT ?, source_line, 'phone', 'record', record_id, session_id, start_utc, start_wall,
+              NULL, user_extension, NULL, user_name, NULL, NULL, NULL,
+              direction, result, action, duration_s, from_extension, to_extension
+       FROM ${typed}
+       WHERE is_call`,
+      [fileId],
+    );
+    const [part] = db.query<typeof counts>(
+      `SELECT count(*)::INTEGER AS rows,
+              count(*) FILTER (WHERE is_leg)::INTEGER AS legs,
+              count(*) FILTER (WHERE is_call)::INTEGER AS calls,
+              count(*) FILTER (WHERE is_fax)::INTEGER AS faxes,
+              count(start_wall) FILTER (WHERE is_call)::INTEGER AS wall
+       FROM ${typed}`,
+    );
+    for (const key of Object.keys(counts) as (keyof typeof counts)[]) counts[key] += part![key];
+  }, { partRecords: context.partRecords });
   db.run(`DROP TABLE ${typed}`);
 
   return { rowsRead: counts.rows, rowsUsed: counts.calls, notes: callLogNotes(counts, detailed) };

@@ -80,7 +80,7 @@ export function loadUsageColumns(context: LoadContext, columns: UsageColumns, ch
                                  THEN concat_ws('|', start_utc, start_wall, endpoint_raw) END])::INTEGER AS uses
      FROM ${typed}`,
   );
-  // Reached only when nothing failed. After a failure, the engine's rollback removes both tables.
+  // Reached only when nothing failed. After a failure, the engine drops both tables (see `loadOrUndo`).
   db.run(`DROP TABLE ${typed}`);
   dropCsvTable(context);
 

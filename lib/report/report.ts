@@ -19,6 +19,7 @@ import { downloadNotes, NOT_FROM_DOWNLOADS } from './download-notes';
 import { channelKpis, type KpiFile } from './kpi-files';
 import { assertPeriod } from './period';
 import { hasSqlFile, sqlFile } from './sql-files';
+import { placedSql, tablePlace, type TablePlace } from './table-place';
 import { toCount, toEpochMillis, toKpiValue, toNumber, toText } from './values';
 import { assertTimeZone } from './zone-offsets';
 import { loadZoneOffsets } from './zone-table';
@@ -32,13 +33,14 @@ export function buildReport(
   request: ReportRequest,
   sources: readonly ImportSummary[],
   endpointRules: readonly EndpointRule[] | undefined = DEFAULT_ENDPOINT_RULES,
+  options: { compressedFromEvents?: number } = {},
 ): ChannelReport {
   if (!hasChannelReport(request.channel)) {
     throw new EngineError(`There is no report for the channel "${request.channel}". Choose Message, Video or Phone.`);
   }
   assertPeriod(request.period);
   assertTimeZone(request.timeZone);
-  prepare(db, request, endpointRules ?? DEFAULT_ENDPOINT_RULES);
+  prepare(db, request, endpointRules ?? DEFAULT_ENDPOINT_RULES, tablePlace(db, request.channel, options.compressedFromEvents));
 
   const params = db.query('SELECT has_directory, basis FROM report_params')[0];
   const basis: ReportBasis = params?.basis === 'downloads' ? 'downloads' : 'events';
@@ -99,7 +101,7 @@ export function hasChannelReport(channel: Channel): boolean {
 }
 
 /** Builds the temporary tables every report query reads, in dependency order. */
-function prepare(db: Database, request: ReportRequest, endpointRules: readonly EndpointRule[]): void {
+function prepare(db: Database, request: ReportRequest, endpointRules: readonly EndpointRule[], place: TablePlace): void {
   const { channel, period, thresholds } = request;
   db.run(sqlFile('macros'));
   db.run(sqlFile('prepare/00-params'), [
@@ -112,11 +114,11 @@ function prepare(db: Database, request: ReportRequest, endpointRules: readonly E
   loadZoneOffsets(db, request.timeZone);
   loadEndpointRules(db, endpointRules);
   for (const step of ['prepare/10-people', 'prepare/20-channel-events', 'prepare/25-downloads', 'prepare/30-population']) {
-    db.run(sqlFile(step));
+    db.run(placedSql(sqlFile(step), place));
   }
   const basis = db.query('SELECT basis FROM report_params')[0]?.basis;
   const useSteps = basis === 'downloads' ? ['downloads/uses'] : [`${channel}/uses`, 'prepare/40-report-uses'];
-  for (const step of useSteps) db.run(sqlFile(step));
+  for (const step of useSteps) db.run(placedSql(sqlFile(step), place));
 }
 
 function loadEndpointRules(db: Database, rules: readonly EndpointRule[]): void {

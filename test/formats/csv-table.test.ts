@@ -402,7 +402,7 @@ describe('Source slice', () => {
   const END = 'Name,Ext\nAnn,101\n'.length;
 
   test('bytesSource slice reads prefix', async () => {
-    const slice = bytesSource('users.csv', BYTES).slice(END);
+    const slice = bytesSource('users.csv', BYTES).slice(0, END);
 
     expect(slice.name).toBe('users.csv');
     expect(slice.size).toBe(END);
@@ -410,7 +410,7 @@ describe('Source slice', () => {
   });
 
   test('fileSource slice reads prefix', async () => {
-    const slice = fileSource(new File([BYTES], 'users.csv'), 0).slice(END);
+    const slice = fileSource(new File([BYTES], 'users.csv'), 0).slice(0, END);
 
     expect(slice.name).toBe('users.csv');
     expect(slice.size).toBe(END);
@@ -422,7 +422,7 @@ describe('Source slice', () => {
     try {
       const filePath = path.join(folder, 'users.csv');
       writeFileSync(filePath, BYTES);
-      const slice = (await pathSource(filePath)).slice(END);
+      const slice = (await pathSource(filePath)).slice(0, END);
 
       const registered = slice.register(db, 'slice-test.csv');
       const rows = db.query(`SELECT * FROM ${readCsvSql(2)}`, [registered, 0, ',']);

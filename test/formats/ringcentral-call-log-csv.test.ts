@@ -3,6 +3,7 @@ import type { Database } from '../../lib/engine/database';
 import { ImportError } from '../../lib/errors';
 import type { LoadContext } from '../../lib/formats/format';
 import { FORMATS } from '../../lib/formats/index';
+import { loadOrUndo } from '../../lib/engine/file-rows';
 import { ringcentralCallLogCsv } from '../../lib/formats/ringcentral-call-log-csv';
 import { eventRow, leftoverTables, readEvents } from './events-table';
 import { openDatabaseWithSchema, sniffBytes } from './helpers';
@@ -376,6 +377,44 @@ describe('ringcentral-call-log-csv errors', () => {
     const ctx = await context([DETAILED_HEADER, ...rows, detailedRow({ callId: 'C99', time: '9:99 AM' })].join('\n'));
 
     expect(() => db.transaction(() => ringcentralCallLogCsv.load(ctx))).toThrow(ImportError);
+    expect(db.query('SELECT count(*)::INTEGER AS n FROM events')).toEqual([{ n: 0 }]);
+    expect(leftoverTables(db)).toEqual([]);
+  });
+});
+
+describe('ringcentral-call-log-csv in parts', () => {
+  /** A detailed log of `calls` master rows, each followed by one leg row, with distinct call ids. */
+  function detailedLog(calls: number, badCall?: number): string {
+    const rows: string[] = [];
+    for (let call = 0; call < calls; call++) {
+      rows.push(detailedRow({ callId: `C${call}`, time: call === badCall ? '9:99 AM' : '9:14:07 AM', duration: `0:0${call % 10}:00` }));
+      rows.push(',,,1,Outgoing,101,(650) 555-0101,101,,,,,VoIP Call,Call connected,,0:00:10,,,');
+    }
+    return ['Call Log Report', DETAILED_HEADER, ...rows].join('\n');
+  }
+
+  it('loads the same events in parts as whole', async () => {
+    const text = detailedLog(1500);
+    const whole = await context(text, 5);
+    const wholeResult = loadOrUndo(db, 5, () => ringcentralCallLogCsv.load(whole));
+    const parts = await context(text, 6);
+    const partsResult = loadOrUndo(db, 6, () => ringcentralCallLogCsv.load({ ...parts, partRecords: 1024 }));
+
+    const events = (fileId: number) =>
+      db.query(`SELECT * EXCLUDE (file_id) FROM events WHERE file_id = ${fileId} ORDER BY source_line`);
+    expect(partsResult).toEqual(wholeResult);
+    expect(partsResult.rowsRead).toBe(3000);
+    expect(events(6)).toHaveLength(1500);
+    expect(events(6)).toEqual(events(5));
+    expect(leftoverTables(db)).toEqual([]);
+  });
+
+  it('names the line of an error in a later part', async () => {
+    const ctx = await context(detailedLog(1500, 1200), 7);
+
+    expect(() => loadOrUndo(db, 7, () => ringcentralCallLogCsv.load({ ...ctx, partRecords: 1024 }))).toThrow(
+      'line 2403, column "Date + Time"',
+    );
     expect(db.query('SELECT count(*)::INTEGER AS n FROM events')).toEqual([{ n: 0 }]);
     expect(leftoverTables(db)).toEqual([]);
   });
