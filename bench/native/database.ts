@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
-import type { Database, Row } from '../../lib/engine/database';
+import { COMPRESSED_STORE_SQL, type Database, type Row } from '../../lib/engine/database';
 import type { NativeReply, NativeRequest, NativeThreadData } from './protocol';
 
 /** Maximum time a statement may run before the call fails, so a hung statement stops the benchmark with an error. */
@@ -66,6 +66,8 @@ export class NativeDatabase implements SqlSurface {
     const data: NativeThreadData = { signal: this.#signal, port: channel.port2, threads: options.threads, fileFolder: this.bindings.folder };
     this.#worker = new Worker(threadFile, { workerData: data, transferList: [channel.port2] });
     this.#worker.unref();
+    // The same compressed store as the product's `Database`, so both engines run the same SQL on the same tables.
+    for (const statement of COMPRESSED_STORE_SQL) this.run(statement);
   }
 
   query<T extends Row = Row>(sql: string, params: readonly unknown[] = []): T[] {

@@ -53,7 +53,7 @@ export interface CsvPartOptions extends CsvTableOptions {
 
 /**
  * Reads the context's delimited file as `readCsvInto` does, in parts of `partRecords` records: each
- * part replaces the table `name`, and `usePart` runs after each, in file order. DuckDB holds what a
+ * part replaces the table `name`, and `usePart` runs after each, in file order. DuckDB keeps what a
  * statement writes uncompressed until it commits, so a table of 5,000,000 calls did not fit in
  * DuckDB-WASM's memory in one statement. A part is the file's bytes from one record to the next part.
  */
@@ -100,7 +100,7 @@ export function readCsvParts(
     }
     usePart();
     // A part copied into memory (see `pathSource`) is released before the next one is read.
-    if (partRecords !== Number.POSITIVE_INFINITY) db.bindings.dropFile(alias);
+    if (partRecords !== Number.POSITIVE_INFINITY) db.bindings.dropFiles([alias]);
   }
 }
 
