@@ -1,6 +1,7 @@
 import type { Database } from '../lib/engine/database';
 import schemaSql from '../lib/engine/schema.sql?raw';
 import { sqlFile, sqlFolder } from '../lib/report/sql-files';
+import { placedSql } from '../lib/report/table-place';
 import macrosSql from '../lib/time/macros.sql?raw';
 
 /** The benchmark's phases, which tell what the engine was doing when a statement ran. */
@@ -68,7 +69,12 @@ function knownSqlLabels(): Map<string, string> {
     [macrosSql, 'lib/time/macros.sql'],
   ]);
   for (const folder of ['prepare', 'tables', 'phone', 'kpis/common', 'kpis/phone']) {
-    for (const path of sqlFolder(folder)) labels.set(sqlFile(path), `lib/report/${path}.sql`);
+    for (const path of sqlFolder(folder)) {
+      // The report runs its files as `placedSql` rewrites them, with drops of the other place's tables first.
+      for (const text of [sqlFile(path), placedSql(sqlFile(path), 'temp'), placedSql(sqlFile(path), 'store')]) {
+        labels.set(text, `lib/report/${path}.sql`);
+      }
+    }
   }
   return labels;
 }
