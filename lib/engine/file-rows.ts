@@ -1,3 +1,4 @@
+import { quoteIdentifier } from '../formats/staged-rows';
 import type { Database } from './database';
 
 /** The canonical tables, whose rows carry the `file_id` of the file that added them. */
@@ -41,10 +42,6 @@ function dropStagingTables(db: Database, fileId: number): void {
     [`_${fileId}`],
   );
   for (const { database, schema, name } of tables) {
-    db.run(`DROP TABLE IF EXISTS ${[database, schema, name].map(quoted).join('.')}`);
+    db.run(`DROP TABLE IF EXISTS ${[database, schema, name].map(quoteIdentifier).join('.')}`);
   }
-}
-
-function quoted(identifier: string): string {
-  return `"${identifier.replaceAll('"', '""')}"`;
 }

@@ -180,6 +180,8 @@ export function recordOfReaderLine(scan: RecordScan, headerLine: number, readerL
 /**
  * Returns what to add to DuckDB's line number in a part of the file that starts at record
  * `firstRecord` without the header, to get its line number in the whole file.
+ *
+ * NOTE: no test reaches this, because the record scan rejects the reader errors known so far first.
  */
 function partLineOffset(scan: RecordScan, headerLine: number, firstRecord: number): number {
   return headerLine + firstRecord + blankLinesBefore(scan, scan.recordLines[firstRecord]!);

@@ -112,7 +112,7 @@ interface CsvPart {
   endByte: number;
 }
 
-/** The parameters of `readCsvSql` for a part: the first part has the header and the lines above it. */
+/** Returns the parameters of `readCsvPartSql` for a part. Only the first part has the header and the lines above it. */
 function readCsvParameters(path: string, file: SniffedFile, part: CsvPart): unknown[] {
   const table = file.table!;
   return [path, part.first === 0, part.first === 0 ? table.headerLine - 1 : 0, table.delimiter];

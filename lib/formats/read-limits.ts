@@ -20,7 +20,7 @@ export const MAX_STRING_LENGTH = 2 ** 29 - 24;
  *   memory limit (3.1 GiB by default in DuckDB-WASM 1.32.0, which cannot spill to disk) bounds it. A
  *   call log is read in parts into a compressed table, and in `npm run bench` the report of a 1,197 MB
  *   call log (5,000,000 calls) came close to that limit. Other CSV formats read the whole file as text
- *   at once, so a file near this limit may run out of memory: the workspace then says so and goes on.
+ *   at once, so a file near this limit may run out of memory: the workspace then reports it and recovers.
  * - `utf-16` and `windows-1252`: the whole text is decoded in JavaScript into one string, so it may
  *   have at most `MAX_STRING_LENGTH` characters: two bytes a character in UTF-16, one in Windows-1252.
  * - `json`: the whole file is decoded into one string and parsed, so at most `MAX_STRING_LENGTH` bytes

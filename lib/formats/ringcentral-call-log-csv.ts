@@ -74,7 +74,7 @@ function loadCallLogCsv(context: LoadContext): LoadResult {
   const typed = `call_log_${fileId}`;
   const rules = rowRules(file.source.name, columns);
   const counts = { rows: 0, legs: 0, calls: 0, faxes: 0, wall: 0 };
-  // Each part's calls go into `events` before the next part is read, so a large file never holds
+  // Each part's calls go into `events` before the next part is read, so a large file never keeps
   // more than one part's typed rows. After a failure, the engine deletes the parts already written.
   const select = (records: string) => typedSelect(columns, file.table!.columns, isLeg, records);
   readCsvParts(context, typed, select, () => {

@@ -383,7 +383,7 @@ describe('ringcentral-call-log-csv errors', () => {
 });
 
 describe('ringcentral-call-log-csv in parts', () => {
-  /** A detailed log of `calls` master rows, each followed by one leg row, with distinct call ids. */
+  /** Builds a detailed log of `calls` master rows, each followed by one leg row, with distinct call ids. */
   function detailedLog(calls: number, badCall?: number): string {
     const rows: string[] = [];
     for (let call = 0; call < calls; call++) {
