@@ -1,5 +1,6 @@
 import type { Database } from '../lib/engine/database';
 import schemaSql from '../lib/engine/schema.sql?raw';
+import { appendingSql } from '../lib/report/report-parts';
 import { sqlFile, sqlFolder } from '../lib/report/sql-files';
 import { placedSql } from '../lib/report/table-place';
 import macrosSql from '../lib/time/macros.sql?raw';
@@ -71,7 +72,9 @@ function knownSqlLabels(): Map<string, string> {
   for (const folder of ['prepare', 'tables', 'phone', 'kpis/common', 'kpis/phone']) {
     for (const path of sqlFolder(folder)) {
       // The report runs its files as `placedSql` rewrites them, with drops of the other place's tables first.
-      for (const text of [sqlFile(path), placedSql(sqlFile(path), 'temp'), placedSql(sqlFile(path), 'store')]) {
+      // A file run in parts adds the later parts' rows with `appendingSql`.
+      const texts = [sqlFile(path), placedSql(sqlFile(path), 'temp'), placedSql(sqlFile(path), 'store'), appendingSql(sqlFile(path))];
+      for (const text of texts) {
         labels.set(text, `lib/report/${path}.sql`);
       }
     }

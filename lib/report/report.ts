@@ -19,10 +19,19 @@ import { downloadNotes, NOT_FROM_DOWNLOADS } from './download-notes';
 import { channelKpis, type KpiFile } from './kpi-files';
 import { assertPeriod } from './period';
 import { hasSqlFile, sqlFile } from './sql-files';
+import { fillChannelEvents, runReportStep, setReportParts } from './report-parts';
 import { placedSql, tablePlace, type TablePlace } from './table-place';
 import { toCount, toEpochMillis, toKpiValue, toNumber, toText } from './values';
 import { assertTimeZone } from './zone-offsets';
 import { loadZoneOffsets } from './zone-table';
+
+/** Sizes at which a report changes how it builds its tables; tests lower them to reach those paths. */
+export interface ReportTuning {
+  /** Channel events from which the tables go to the compressed store (`COMPRESSED_FROM_EVENTS`). */
+  compressedFromEvents?: number;
+  /** Channel events per part of the largest tables (`PART_EVENTS`). */
+  partEvents?: number;
+}
 
 /**
  * Computes a channel's report from the canonical tables. `sources` are the import summaries of the
@@ -33,14 +42,14 @@ export function buildReport(
   request: ReportRequest,
   sources: readonly ImportSummary[],
   endpointRules: readonly EndpointRule[] | undefined = DEFAULT_ENDPOINT_RULES,
-  options: { compressedFromEvents?: number } = {},
+  options: ReportTuning = {},
 ): ChannelReport {
   if (!hasChannelReport(request.channel)) {
     throw new EngineError(`There is no report for the channel "${request.channel}". Choose Message, Video or Phone.`);
   }
   assertPeriod(request.period);
   assertTimeZone(request.timeZone);
-  prepare(db, request, endpointRules ?? DEFAULT_ENDPOINT_RULES, tablePlace(db, request.channel, options.compressedFromEvents));
+  prepare(db, request, endpointRules ?? DEFAULT_ENDPOINT_RULES, tablePlace(db, request.channel, options.compressedFromEvents), options);
 
   const params = db.query('SELECT has_directory, basis FROM report_params')[0];
   const basis: ReportBasis = params?.basis === 'downloads' ? 'downloads' : 'events';
@@ -101,7 +110,7 @@ export function hasChannelReport(channel: Channel): boolean {
 }
 
 /** Builds the temporary tables every report query reads, in dependency order. */
-function prepare(db: Database, request: ReportRequest, endpointRules: readonly EndpointRule[], place: TablePlace): void {
+function prepare(db: Database, request: ReportRequest, endpointRules: readonly EndpointRule[], place: TablePlace, tuning: ReportTuning): void {
   const { channel, period, thresholds } = request;
   db.run(sqlFile('macros'));
   db.run(sqlFile('prepare/00-params'), [
@@ -113,12 +122,14 @@ function prepare(db: Database, request: ReportRequest, endpointRules: readonly E
   ]);
   loadZoneOffsets(db, request.timeZone);
   loadEndpointRules(db, endpointRules);
+  const parts = setReportParts(db, channel, tuning.partEvents);
   for (const step of ['prepare/10-people', 'prepare/20-channel-events', 'prepare/25-downloads', 'prepare/30-population']) {
     db.run(placedSql(sqlFile(step), place));
+    if (step === 'prepare/20-channel-events') fillChannelEvents(db, tuning.partEvents);
   }
   const basis = db.query('SELECT basis FROM report_params')[0]?.basis;
   const useSteps = basis === 'downloads' ? ['downloads/uses'] : [`${channel}/uses`, 'prepare/40-report-uses'];
-  for (const step of useSteps) db.run(placedSql(sqlFile(step), place));
+  for (const step of useSteps) runReportStep(db, sqlFile(step), place, parts);
 }
 
 function loadEndpointRules(db: Database, rules: readonly EndpointRule[]): void {

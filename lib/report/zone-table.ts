@@ -8,7 +8,7 @@ const DAY = 86_400_000;
  * Registers the zone's UTC offsets over the span of all loaded times as table `tz_offsets`, and its
  * daylight-saving changes as table `tz_wall_changes`. Registers the table macro
  * `located_events(channel)` too: the channel's events (every event when `channel` is NULL) with
- * `local_ts`, their wall-clock start in the zone. Instants get the offset in force at that instant. Zone-less times are
+ * `event_row`, their row number in `events`, and `local_ts`, their wall-clock start in the zone. Instants get the offset in force at that instant. Zone-less times are
  * wall-clock already, except that a time in a gap (a wall-clock time the zone skips) moves forward by
  * the gap's length, and a time in an overlap (one that happens twice) is the first of the two. These
  * are the readings of Temporal's `compatible` disambiguation.
@@ -34,7 +34,7 @@ export function loadZoneOffsets(db: Database, timeZone: string): void {
     ]);
   }
   db.run(`CREATE OR REPLACE TEMP MACRO located_events(report_channel) AS TABLE
-          SELECT e.*,
+          SELECT e.*, e.rowid AS event_row,
                  coalesce(e.start_wall + to_seconds(${gapShiftSql(intervals)}), e.start_utc + to_seconds(${offsetSql(intervals)})) AS local_ts
           FROM events AS e
           WHERE report_channel IS NULL OR e.channel = report_channel`);
