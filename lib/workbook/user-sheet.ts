@@ -8,8 +8,8 @@ import { userColumns, type UserColumn } from './user-columns';
 
 /** Excel's maximum number of rows in a sheet. */
 export const EXCEL_MAX_ROWS = 1_048_576;
-// NOTE: overflow was tested with small limits only. A table near this limit was not tried: its sheet
-// part would hold about 500 MB of XML (about 470 bytes a row) before compression.
+// NOTE: overflow was tested with small limits only. A table near this limit was not tried. By an
+// estimate of 470 bytes a row, its sheet part would be about 500 MB of XML before compression.
 
 /**
  * Adds the User Table as one or more sheets: `<baseName>`, then `<baseName> (2)`, `(3)`... when the

@@ -162,7 +162,7 @@ describe('deferred rows', () => {
 
   test('leave out empty cells and rows', async () => {
     const xml = zipTextEntries(await writeDeferred(typedRows())).get(SHEET_PART) ?? '';
-    // A2 is empty without a format; B3 is empty in the Text format, which exceljs keeps as a styled cell.
+    // A3 is empty without a format, so it gets no element. B3 is empty in the Text format, which exceljs keeps as a styled cell.
     expect(xml).not.toContain('r="A3"');
     expect(xml).toMatch(/<c r="B3" s="\d+"\/>/);
     expect(xml).toContain('<row r="3" spans="2:6" x14ac:dyDescent="0.25">');

@@ -24,7 +24,7 @@ function report(channel: Channel): ChannelReport {
   return { ...fixture, users: [...fixture.users, ...awkwardUsers(channel)] };
 }
 
-/** The User Table sheets written by exceljs's own path: cells and `writeBuffer`. */
+/** Writes the User Table sheets by exceljs's own path, cells and `writeBuffer`, and reads them back. */
 async function readExcelJsUserTable(channel: Channel, maxRowsPerSheet: number): Promise<ExcelJS.Workbook> {
   const workbook = createExcelWorkbook(GENERATED_AT);
   addUserSheetsAsCells(workbook, 'User Table', report(channel), maxRowsPerSheet);

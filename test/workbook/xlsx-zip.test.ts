@@ -71,7 +71,7 @@ function zipEntryDates(bytes: Uint8Array): Date[] {
 
 describe('writeXlsx', () => {
   test('writes the parts exceljs writeBuffer writes', async () => {
-    // The reference holds the User Table as exceljs cells, so the deferred rows must render as exceljs renders cells.
+    // The reference contains the User Table as exceljs cells, so the deferred rows must render as exceljs renders cells.
     const expected = zipFiles(new Uint8Array(await channelExcelWorkbook({ asCells: true }).workbook.xlsx.writeBuffer()));
     const written = zipFiles(await writeChannelWorkbook({ level: 1, mtime: new Date(GENERATED_AT) }));
 
