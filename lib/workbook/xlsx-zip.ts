@@ -79,14 +79,18 @@ export async function writeXlsx(
   xlsx.prepareModel(model, {});
   // After prepareModel, so deferred rows number their strings and styles after every exceljs cell,
   // in the order exceljs would have: the User Table sheets come last in a channel workbook.
-  const rowsByPart = renderDeferredRows(model, options.deferredRows ?? []);
+  const rowsByPart = renderDeferredRows(workbook, model, options.deferredRows ?? []);
 
   const parts: Zippable = {};
   const zip: PartSink = {
     append(data, { name, base64 }) {
       if (typeof data !== 'string') parts[name] = data;
       else if (base64 === true) parts[name] = base64Bytes(data);
-      else parts[name] = partBytes(data, rowsByPart.get(name), name);
+      else {
+        parts[name] = partBytes(data, rowsByPart.get(name), name);
+        // Lets the rows' strings be collected while the next parts render.
+        rowsByPart.delete(name);
+      }
     },
   };
 
@@ -109,7 +113,11 @@ export async function writeXlsx(
  * Renders each worksheet's deferred rows and widens its `<dimension>` to them. Returns the rows'
  * XML by the name of the worksheet's part, as exceljs 4.4.0's `addWorksheets` names it.
  */
-function renderDeferredRows(model: PreparedModel, deferredRows: readonly DeferredRows[]): Map<string, string[]> {
+function renderDeferredRows(
+  workbook: ExcelJS.Workbook,
+  model: PreparedModel,
+  deferredRows: readonly DeferredRows[],
+): Map<string, string[]> {
   const registry: CellRegistry = {
     sharedStrings: model.sharedStrings,
     styles: model.styles,
@@ -119,11 +127,17 @@ function renderDeferredRows(model: PreparedModel, deferredRows: readonly Deferre
   for (const deferred of deferredRows) {
     const { worksheet } = deferred;
     const name = `xl/worksheets/sheet${worksheet.id}.xml`;
-    const sheetModel = model.worksheets.find((candidate) => candidate.id === worksheet.id);
-    if (sheetModel === undefined || rowsByPart.has(name) || worksheet.rowCount >= deferred.firstRow) {
+    const sheetModel = model.worksheets.find((candidate) => candidate.id === worksheet.id && worksheet.workbook === workbook);
+    if (sheetModel === undefined) {
+      throw new Error(`Deferred rows for sheet "${worksheet.name}" belong to another workbook. Pass only the deferred rows of this workbook's sheets.`);
+    }
+    if (rowsByPart.has(name)) {
+      throw new Error(`Sheet "${worksheet.name}" has two sets of deferred rows. Pass one set per sheet.`);
+    }
+    if (worksheet.rowCount >= deferred.firstRow) {
       throw new Error(
-        `Invalid deferred rows for sheet "${worksheet.name}": expected one set per sheet of this workbook, ` +
-          `starting below its last exceljs row (${worksheet.rowCount}), but they start at row ${deferred.firstRow}.`,
+        `Deferred rows for sheet "${worksheet.name}" start at row ${deferred.firstRow}, but its exceljs rows reach row ` +
+          `${worksheet.rowCount}. Defer rows only below the sheet's last exceljs row.`,
       );
     }
 

@@ -188,14 +188,36 @@ describe('deferred rows', () => {
     expect(xml).toContain('<sheetData><row r="1" spans="1:1" x14ac:dyDescent="0.25"><c r="A1" t="s"><v>0</v></c></row></sheetData>');
     expect(sheet(await readBack(bytes), 'Table').getCell('A1').value).toBe('only');
   });
+});
 
+describe('deferred rows errors', () => {
   test('rejects rows above exceljs rows', async () => {
     const workbook = createExcelWorkbook(GENERATED_AT);
     const writer = createSheetWriter(workbook.addWorksheet('Table'));
     const deferred = deferRows(writer, () => [[{ value: 'first' }]]);
     writer.worksheet.getCell('A1').value = 'taken';
     await expect(writeXlsx(workbook, { ...OPTIONS, deferredRows: [deferred] })).rejects.toThrow(
-      /Invalid deferred rows for sheet "Table".*last exceljs row \(1\), but they start at row 1/,
+      /Deferred rows for sheet "Table" start at row 1, but its exceljs rows reach row 1/,
+    );
+  });
+
+  test('rejects rows of another workbook', async () => {
+    const other = createSheetWriter(createExcelWorkbook(GENERATED_AT).addWorksheet('Table'));
+    const deferred = deferRows(other, () => [[{ value: 'elsewhere' }]]);
+    const workbook = createExcelWorkbook(GENERATED_AT);
+    workbook.addWorksheet('Table');
+    await expect(writeXlsx(workbook, { ...OPTIONS, deferredRows: [deferred] })).rejects.toThrow(
+      /Deferred rows for sheet "Table" belong to another workbook/,
+    );
+  });
+
+  test('rejects two sets for one sheet', async () => {
+    const workbook = createExcelWorkbook(GENERATED_AT);
+    const writer = createSheetWriter(workbook.addWorksheet('Table'));
+    const first = deferRows(writer, () => [[{ value: 'first' }]]);
+    const second = deferRows(writer, () => [[{ value: 'second' }]]);
+    await expect(writeXlsx(workbook, { ...OPTIONS, deferredRows: [first, second] })).rejects.toThrow(
+      /Sheet "Table" has two sets of deferred rows/,
     );
   });
 });
