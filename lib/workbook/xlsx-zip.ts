@@ -77,8 +77,9 @@ export async function writeXlsx(
   // The same steps in the same order as XLSX.write: shared strings come after the worksheets that fill them.
   const model = workbook.model as unknown as PreparedModel;
   xlsx.prepareModel(model, {});
-  // After prepareModel, so deferred rows number their strings and styles after every exceljs cell,
-  // in the order exceljs would have: the User Table sheets come last in a channel workbook.
+  // After prepareModel, so deferred rows number their strings and styles after every exceljs cell. That
+  // is exceljs's own order when the deferred sheets come last, as the User Table sheets do in a channel
+  // workbook. In the combined workbook the numbers differ from exceljs's, but each cell reads the same.
   const rowsByPart = renderDeferredRows(workbook, model, options.deferredRows ?? []);
 
   const parts: Zippable = {};
