@@ -2,11 +2,15 @@ import type ExcelJS from 'exceljs';
 import { describe, expect, test } from 'vitest';
 import type { Channel, ChannelReport, UserRow } from '../../lib/engine/types';
 import { buildChannelWorkbook } from '../../lib/workbook/channel-workbook';
+import { CHANNEL_LABELS } from '../../lib/workbook/channel-labels';
+import { buildCombinedWorkbook } from '../../lib/workbook/combined-workbook';
 import { createExcelWorkbook } from '../../lib/workbook/workbook-file';
 import { addUserSheetsAsCells } from './exceljs-user-sheet';
 import { channelReport, GENERATED_AT, wallClock, workbookRequest } from './fixtures';
 import { readBack, sheet, sheetNames, zipTextEntries } from './read-back';
 import { xmlErrors } from './xml-check';
+
+const CHANNELS: Channel[] = ['phone', 'video', 'message'];
 
 /** Users whose text needs escaping or cleaning, added to the fixture's five. */
 function awkwardUsers(channel: Channel): UserRow[] {
@@ -25,14 +29,26 @@ function report(channel: Channel): ChannelReport {
 }
 
 /** Writes the User Table sheets by exceljs's own path, cells and `writeBuffer`, and reads them back. */
-async function readExcelJsUserTable(channel: Channel, maxRowsPerSheet: number): Promise<ExcelJS.Workbook> {
+async function readExcelJsUserTable(channel: Channel, maxRowsPerSheet: number, baseName = 'User Table'): Promise<ExcelJS.Workbook> {
   const workbook = createExcelWorkbook(GENERATED_AT);
-  addUserSheetsAsCells(workbook, 'User Table', report(channel), maxRowsPerSheet);
+  addUserSheetsAsCells(workbook, baseName, report(channel), maxRowsPerSheet);
   return readBack(new Uint8Array(await workbook.xlsx.writeBuffer()));
 }
 
 async function buildProduct(channel: Channel, maxRowsPerSheet: number) {
   return buildChannelWorkbook({ report: report(channel), request: workbookRequest(channel), productVersion: '0.1.0', maxRowsPerSheet });
+}
+
+/** Checks that two sheets read back alike: every cell, the column widths, the frozen header and the filter. */
+function expectSameSheet(got: ExcelJS.Worksheet, want: ExcelJS.Worksheet): void {
+  const name = want.name;
+  expect(got.rowCount, name).toBe(want.rowCount);
+  expect(got.columnCount, name).toBe(want.columnCount);
+  expect(cellDescriptions(got), name).toEqual(cellDescriptions(want));
+  expect(got.columns.map((column) => column.width), name).toEqual(want.columns.map((column) => column.width));
+  expect(got.views, name).toEqual(want.views);
+  expect(got.autoFilter, name).toEqual(want.autoFilter);
+  expect(got.dimensions.range, name).toBe(want.dimensions.range);
 }
 
 /** Describes every cell of a sheet as read back: value, type and the style parts the workbook sets. */
@@ -59,16 +75,18 @@ describe('User Table', () => {
     const userTables = sheetNames(expected);
     expect(sheetNames(written).slice(2)).toEqual(userTables);
 
-    for (const name of userTables) {
-      const want = sheet(expected, name);
-      const got = sheet(written, name);
-      expect(got.rowCount, name).toBe(want.rowCount);
-      expect(got.columnCount, name).toBe(want.columnCount);
-      expect(cellDescriptions(got), name).toEqual(cellDescriptions(want));
-      expect(got.columns.map((column) => column.width), name).toEqual(want.columns.map((column) => column.width));
-      expect(got.views, name).toEqual(want.views);
-      expect(got.autoFilter, name).toEqual(want.autoFilter);
-      expect(got.dimensions.range, name).toBe(want.dimensions.range);
+    for (const name of userTables) expectSameSheet(sheet(written, name), sheet(expected, name));
+  });
+
+  test('combined workbook matches exceljs cell by cell', async () => {
+    const { channel: _channel, ...request } = workbookRequest('phone');
+    const built = await buildCombinedWorkbook({ reports: CHANNELS.map(report), request, productVersion: '0.1.0', maxRowsPerSheet: 5 });
+    const written = await readBack(built.bytes);
+    for (const channel of CHANNELS) {
+      const baseName = `${CHANNEL_LABELS[channel].page} User Table`;
+      const expected = await readExcelJsUserTable(channel, 5, baseName);
+      expect(sheetNames(expected)).toHaveLength(3);
+      for (const name of sheetNames(expected)) expectSameSheet(sheet(written, name), sheet(expected, name));
     }
   });
 
