@@ -52,7 +52,8 @@ export function addUserSheets(
   return deferred;
 }
 
-// A generator, so the cell specs of a million-row sheet are not all held in memory beside exceljs's own cells.
+// A generator, so the cell specs of a million-row sheet are never all in memory at once. deferRows
+// measures them, and writeXlsx renders them, a row at a time.
 function* userRowCells(
   users: readonly UserRow[],
   columns: readonly UserColumn[],
