@@ -29,12 +29,13 @@ export const CUT_NOTE = ' [cut]';
 const UNSAFE_CHARACTERS = /[\u0000-\u0008\u000B-\u001F\u007F\uFFFE\uFFFF]/g;
 
 /**
- * Removes control characters and cuts text longer than Excel's cell limit, ending it with " [cut]".
+ * Removes control characters, replaces a lone surrogate with U+FFFD (UTF-8 cannot encode it, and the
+ * encoder would write U+FFFD anyway), and cuts text longer than Excel's cell limit, ending it with " [cut]".
  * Text that starts with `=`, `+`, `-` or `@` is kept as written, because exceljs 4.4.0 stores
  * strings as shared strings (`t="s"`), which Excel shows as text and never evaluates.
  */
 export function cleanText(text: string): string {
-  const cleaned = text.replace(UNSAFE_CHARACTERS, '');
+  const cleaned = text.replace(UNSAFE_CHARACTERS, '').toWellFormed();
   if (cleaned.length <= MAX_CELL_TEXT_LENGTH) return cleaned;
 
   let keep = MAX_CELL_TEXT_LENGTH - CUT_NOTE.length;

@@ -40,7 +40,7 @@ export async function buildChannelWorkbook(args: {
     notes: report.notes,
   });
   writeKpiSheet(addUniqueWorksheet(workbook, 'KPIs'), report, request.charts);
-  addUserSheets(workbook, 'User Table', report, args.maxRowsPerSheet ?? EXCEL_MAX_ROWS);
+  const userRows = addUserSheets(workbook, 'User Table', report, args.maxRowsPerSheet ?? EXCEL_MAX_ROWS);
 
-  return toWorkbookFile(workbook, channelWorkbookFileName(report.channel, request.period));
+  return toWorkbookFile(workbook, channelWorkbookFileName(report.channel, request.period), userRows);
 }

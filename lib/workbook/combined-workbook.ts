@@ -4,6 +4,7 @@ import { CHANNEL_LABELS, WORKBOOK_CHANNEL_ORDER } from './channel-labels';
 import { writeGeneralSheet } from './general-sheet';
 import { writeKpiSheet } from './kpi-sheet';
 import { checkReportMatches } from './report-checks';
+import type { DeferredRows } from './row-xml';
 import { addUniqueWorksheet } from './sheet-names';
 import { addUserSheets, EXCEL_MAX_ROWS } from './user-sheet';
 import { combinedWorkbookFileName, createExcelWorkbook, toWorkbookFile } from './workbook-file';
@@ -43,19 +44,21 @@ export async function buildCombinedWorkbook(args: {
     hasDirectory: reports.every((report) => report.hasDirectory),
     notes: reports.flatMap((report) => report.notes.map((note) => `${CHANNEL_LABELS[report.channel].page}: ${note}`)),
   });
+  const userRows: DeferredRows[] = [];
   for (const report of reports) {
     const page = CHANNEL_LABELS[report.channel].page;
     const charts = request.charts?.filter((chart) => chart.channel === report.channel);
     writeKpiSheet(addUniqueWorksheet(workbook, `${page} KPIs`), report, charts);
-    addUserSheets(workbook, `${page} User Table`, report, args.maxRowsPerSheet ?? EXCEL_MAX_ROWS);
+    userRows.push(...addUserSheets(workbook, `${page} User Table`, report, args.maxRowsPerSheet ?? EXCEL_MAX_ROWS));
   }
 
-  return toWorkbookFile(workbook, combinedWorkbookFileName(request.period));
+  return toWorkbookFile(workbook, combinedWorkbookFileName(request.period), userRows);
 }
 
 /** Lists each source file once, in the order the files were loaded (by file id). */
 function uniqueSources(reports: readonly ChannelReport[]): ImportSummary[] {
   const byId = new Map<number, ImportSummary>();
+  const userRows: DeferredRows[] = [];
   for (const report of reports) {
     for (const source of report.sources) {
       if (!byId.has(source.fileId)) byId.set(source.fileId, source);

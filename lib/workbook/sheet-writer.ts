@@ -1,5 +1,6 @@
 import type { Alignment, Font, Style, Worksheet } from 'exceljs';
 import { DATE_FORMAT, DATE_TIME_FORMAT, PERCENT_FORMAT, textCell, type CellSpec, type CellValue } from './cells';
+import type { DeferredRows } from './row-xml';
 
 /** A worksheet being written: the next free row and the width each column's content needs. */
 export interface SheetWriter {
@@ -33,27 +34,35 @@ export function createSheetWriter(worksheet: Worksheet): SheetWriter {
 export function addRow(writer: SheetWriter, cells: readonly CellSpec[], options: RowOptions = {}): number {
   const rowNumber = writer.nextRow;
   const row = writer.worksheet.getRow(rowNumber);
+  if (options.measure !== false) measureRow(writer, cells, options.padding ?? 0);
 
   const bold = options.bold === true;
   cells.forEach((spec, index) => {
-    if (options.measure !== false) {
-      const width = displayWidth(spec) + CELL_PADDING + (options.padding ?? 0);
-      writer.widths[index] = Math.max(writer.widths[index] ?? 0, width);
-    }
     // exceljs writes no element for an empty cell without a style, so leaving it out gives the same
     // sheet and saves creating an exceljs cell.
     if (spec.value === null && spec.numFmt === undefined && !bold) return;
 
     const cell = row.getCell(index + 1);
     cell.value = spec.value;
-    // Columns stop growing at MAX_WIDTH, so longer text (definitions, notes) wraps instead of running
-    // under the next cells.
-    const wrap = typeof spec.value === 'string' && spec.value.length + CELL_PADDING > MAX_WIDTH;
-    cell.style = sharedStyle(spec, bold, wrap);
+    cell.style = sharedStyle(spec, bold, wrapsText(spec.value));
   });
 
   writer.nextRow = rowNumber + 1;
   return rowNumber;
+}
+
+/**
+ * Reserves rows from the next free row for cells that `writeXlsx` renders as XML itself, instead of
+ * exceljs cells, and measures their widths now. `rows` is iterated twice: here and when the
+ * workbook is written. The rows get no bold and the same styles as `addRow` gives.
+ */
+export function deferRows(writer: SheetWriter, rows: () => Iterable<readonly CellSpec[]>): DeferredRows {
+  const firstRow = writer.nextRow;
+  for (const cells of rows()) {
+    measureRow(writer, cells, 0);
+    writer.nextRow += 1;
+  }
+  return { worksheet: writer.worksheet, firstRow, rows };
 }
 
 export function addBlankRow(writer: SheetWriter): void {
@@ -77,12 +86,17 @@ export function addTable(
   rows: Iterable<readonly CellSpec[]>,
   options: { filterable?: boolean } = {},
 ): TableExtent {
-  const headerCells = headers.map((header) => textCell(header));
-  const padding = options.filterable === true ? FILTER_BUTTON_WIDTH : 0;
-  const headerRow = addRow(writer, headerCells, { bold: true, padding });
+  const headerRow = addHeaderRow(writer, headers, options);
   let lastRow = headerRow;
   for (const cells of rows) lastRow = addRow(writer, cells);
   return { headerRow, lastRow, columnCount: headers.length };
+}
+
+/** Writes a table's bold header row, as `addTable` does, and returns its row number. */
+export function addHeaderRow(writer: SheetWriter, headers: readonly string[], options: { filterable?: boolean } = {}): number {
+  const headerCells = headers.map((header) => textCell(header));
+  const padding = options.filterable === true ? FILTER_BUTTON_WIDTH : 0;
+  return addRow(writer, headerCells, { bold: true, padding });
 }
 
 /** Freezes the sheet down to the table's header row and makes the table filterable. */
@@ -101,6 +115,22 @@ export function applyColumnWidths(writer: SheetWriter): void {
   });
 }
 
+/** Widens the needed width of each column to fit its cell in `cells`, plus `padding` characters. */
+function measureRow(writer: SheetWriter, cells: readonly CellSpec[], padding: number): void {
+  cells.forEach((spec, index) => {
+    const width = displayWidth(spec) + CELL_PADDING + padding;
+    writer.widths[index] = Math.max(writer.widths[index] ?? 0, width);
+  });
+}
+
+/**
+ * Tells whether a cell's text wraps. Columns stop growing at MAX_WIDTH, so longer text (definitions,
+ * notes) wraps instead of running under the next cells.
+ */
+export function wrapsText(value: CellValue): boolean {
+  return typeof value === 'string' && value.length + CELL_PADDING > MAX_WIDTH;
+}
+
 /** Shared styles by number format (`''` for none), then by value kind, bold and wrap (see `styleSlot`). */
 const styles = new Map<string, Partial<Style>[]>();
 
@@ -111,7 +141,7 @@ const styles = new Map<string, Partial<Style>[]>();
  * an unformatted cell by its type, and caches that choice with the object. Frozen, so setting a
  * property on one cell's style throws instead of changing every cell that shares it.
  */
-function sharedStyle(spec: CellSpec, bold: boolean, wrap: boolean): Partial<Style> {
+export function sharedStyle(spec: CellSpec, bold: boolean, wrap: boolean): Partial<Style> {
   const { value, numFmt } = spec;
   // Called for every cell, so the key is a number format that is already a string and a small index,
   // instead of a string built per cell.

@@ -27,6 +27,8 @@ describe('cleanText', () => {
     ['DEL', 'a\u007Fb', 'ab'],
     ['XML non-characters', 'a\uFFFEb\uFFFF', 'ab'],
     ['non-Latin text', 'Zoë 日本 😀', 'Zoë 日本 😀'],
+    ['lone high surrogate', 'a\uD83Db', 'a\uFFFDb'],
+    ['lone low surrogate', '\uDE00a', '\uFFFDa'],
   ])('%s', (_case, input, expected) => {
     expect(cleanText(input)).toBe(expected);
   });

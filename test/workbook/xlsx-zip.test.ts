@@ -3,14 +3,19 @@ import { unzipSync } from 'fflate';
 import { describe, expect, test } from 'vitest';
 import { writeGeneralSheet } from '../../lib/workbook/general-sheet';
 import { writeKpiSheet } from '../../lib/workbook/kpi-sheet';
+import type { DeferredRows } from '../../lib/workbook/row-xml';
 import { addUserSheets } from '../../lib/workbook/user-sheet';
 import { createExcelWorkbook } from '../../lib/workbook/workbook-file';
 import { writeXlsx } from '../../lib/workbook/xlsx-zip';
 import { solidPng } from './chart-png';
+import { addUserSheetsAsCells } from './exceljs-user-sheet';
 import { channelReport, GENERATED_AT, PERIOD, TIME_ZONE, workbookRequest } from './fixtures';
 
-/** Builds a channel workbook with every kind of part: three sheets, shared strings, styles and two chart images. */
-function channelExcelWorkbook(): ExcelJS.Workbook {
+/**
+ * Builds a channel workbook with every kind of part: five sheets, shared strings, styles and two
+ * chart images. The User Table's rows are deferred to `writeXlsx`, or exceljs cells with `asCells`.
+ */
+function channelExcelWorkbook(options: { asCells?: boolean } = {}): { workbook: ExcelJS.Workbook; deferredRows: DeferredRows[] } {
   const report = channelReport('video');
   const workbook = createExcelWorkbook(GENERATED_AT);
   writeGeneralSheet(workbook.addWorksheet('General metrics'), {
@@ -29,8 +34,17 @@ function channelExcelWorkbook(): ExcelJS.Workbook {
     { title: 'Users by endpoint', png: solidPng(480, 200) },
   ];
   writeKpiSheet(workbook.addWorksheet('KPIs'), report, charts);
-  addUserSheets(workbook, 'User Table', report, 3);
-  return workbook;
+  if (options.asCells === true) {
+    addUserSheetsAsCells(workbook, 'User Table', report, 3);
+    return { workbook, deferredRows: [] };
+  }
+  return { workbook, deferredRows: addUserSheets(workbook, 'User Table', report, 3) };
+}
+
+/** Writes the channel workbook with writeXlsx. */
+function writeChannelWorkbook(options: { level: 1; mtime: Date }): Promise<Uint8Array> {
+  const { workbook, deferredRows } = channelExcelWorkbook();
+  return writeXlsx(workbook, { ...options, deferredRows });
 }
 
 /** Returns the archive's files by name, without the folder entries that JSZip adds. */
@@ -57,8 +71,9 @@ function zipEntryDates(bytes: Uint8Array): Date[] {
 
 describe('writeXlsx', () => {
   test('writes the parts exceljs writeBuffer writes', async () => {
-    const expected = zipFiles(new Uint8Array(await channelExcelWorkbook().xlsx.writeBuffer()));
-    const written = zipFiles(await writeXlsx(channelExcelWorkbook(), { level: 1, mtime: new Date(GENERATED_AT) }));
+    // The reference contains the User Table as exceljs cells, so the deferred rows must render as exceljs renders cells.
+    const expected = zipFiles(new Uint8Array(await channelExcelWorkbook({ asCells: true }).workbook.xlsx.writeBuffer()));
+    const written = zipFiles(await writeChannelWorkbook({ level: 1, mtime: new Date(GENERATED_AT) }));
 
     expect([...written.keys()]).toEqual([...expected.keys()]);
     expect(written.has('xl/media/image1.png')).toBe(true);
@@ -68,13 +83,13 @@ describe('writeXlsx', () => {
 
   test('same workbook gives same bytes', async () => {
     const options = { level: 1, mtime: new Date(GENERATED_AT) } as const;
-    const first = await writeXlsx(channelExcelWorkbook(), options);
-    const second = await writeXlsx(channelExcelWorkbook(), options);
+    const first = await writeChannelWorkbook(options);
+    const second = await writeChannelWorkbook(options);
     expect(second).toEqual(first);
   });
 
   test('dates entries before 1980 as 1980', async () => {
-    const bytes = await writeXlsx(channelExcelWorkbook(), { level: 1, mtime: new Date(0) });
+    const bytes = await writeChannelWorkbook({ level: 1, mtime: new Date(0) });
     const modified = zipEntryDates(bytes);
     expect(modified).toHaveLength(Object.keys(unzipSync(bytes)).length);
     for (const date of modified) expect(date).toEqual(new Date(1980, 0, 1));
