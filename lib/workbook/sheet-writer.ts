@@ -125,10 +125,11 @@ function measureRow(writer: SheetWriter, cells: readonly CellSpec[], padding: nu
 
 /**
  * Tells whether a cell's text wraps. Columns stop growing at MAX_WIDTH, so longer text (definitions,
- * notes) wraps instead of running under the next cells.
+ * notes) wraps instead of running under the next cells. Text with a line break wraps too, because
+ * Excel shows the break only in a wrapping cell.
  */
 export function wrapsText(value: CellValue): boolean {
-  return typeof value === 'string' && value.length + CELL_PADDING > MAX_WIDTH;
+  return typeof value === 'string' && (value.includes('\n') || value.length + CELL_PADDING > MAX_WIDTH);
 }
 
 /** Shared styles by number format (`''` for none), then by value kind, bold and wrap (see `styleSlot`). */

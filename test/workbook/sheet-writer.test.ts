@@ -12,6 +12,13 @@ describe('addRow', () => {
     expect(writer.worksheet.getRow(row).getCell(2).alignment).toEqual({ wrapText: true, vertical: 'top' });
   });
 
+  test('wraps text with a line break', () => {
+    const writer = createSheetWriter(new ExcelJS.Workbook().addWorksheet('Users'));
+    const row = addRow(writer, [{ value: 'Alice\nSmith' }, { value: 'Alice Smith' }]);
+    expect(writer.worksheet.getRow(row).getCell(1).alignment).toEqual({ wrapText: true, vertical: 'top' });
+    expect(writer.worksheet.getRow(row).getCell(2).alignment).toBeUndefined();
+  });
+
   test('same-kind cells share frozen style', () => {
     const writer = createSheetWriter(new ExcelJS.Workbook().addWorksheet('Users'));
     const first = addRow(writer, [{ value: 1.5, numFmt: DECIMAL_FORMAT }, { value: 'a' }]);
