@@ -1,4 +1,3 @@
-import type { Channel } from '../engine/types';
 import type { Database } from '../engine/database';
 import { placedSql, type TablePlace } from './table-place';
 
@@ -10,11 +9,10 @@ import { placedSql, type TablePlace } from './table-place';
 export const PART_EVENTS = 1_048_576;
 
 /**
- * Sets the variable `report_parts`, the count of parts the report of `channel` is built in: one per
- * `partEvents` of its events. Each event of `channel_events` carries its part as `report_part`.
+ * Sets the variable `report_parts`, the count of parts a report of `events` channel events is built
+ * in: one per `partEvents` events. Each event of `channel_events` carries its part as `report_part`.
  */
-export function setReportParts(db: Database, channel: Channel, partEvents = PART_EVENTS): number {
-  const events = Number(db.query('SELECT count(*) AS events FROM events WHERE channel = ?', [channel])[0]?.events ?? 0);
+export function setReportParts(db: Database, events: number, partEvents = PART_EVENTS): number {
   const parts = Math.max(1, Math.ceil(events / partEvents));
   db.run(`SET VARIABLE report_parts = ${parts}`);
   return parts;

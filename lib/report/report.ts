@@ -20,7 +20,7 @@ import { channelKpis, type KpiFile } from './kpi-files';
 import { assertPeriod } from './period';
 import { hasSqlFile, sqlFile } from './sql-files';
 import { fillChannelEvents, runReportStep, setReportParts } from './report-parts';
-import { placedSql, tablePlace, type TablePlace } from './table-place';
+import { countChannelEvents, placedSql, tablePlace } from './table-place';
 import { toCount, toEpochMillis, toKpiValue, toNumber, toText } from './values';
 import { assertTimeZone } from './zone-offsets';
 import { loadZoneOffsets } from './zone-table';
@@ -49,7 +49,7 @@ export function buildReport(
   }
   assertPeriod(request.period);
   assertTimeZone(request.timeZone);
-  prepare(db, request, endpointRules ?? DEFAULT_ENDPOINT_RULES, tablePlace(db, request.channel, options.compressedFromEvents), options);
+  prepare(db, request, endpointRules ?? DEFAULT_ENDPOINT_RULES, options);
 
   const params = db.query('SELECT has_directory, basis FROM report_params')[0];
   const basis: ReportBasis = params?.basis === 'downloads' ? 'downloads' : 'events';
@@ -110,8 +110,10 @@ export function hasChannelReport(channel: Channel): boolean {
 }
 
 /** Builds the temporary tables every report query reads, in dependency order. */
-function prepare(db: Database, request: ReportRequest, endpointRules: readonly EndpointRule[], place: TablePlace, tuning: ReportTuning): void {
+function prepare(db: Database, request: ReportRequest, endpointRules: readonly EndpointRule[], tuning: ReportTuning): void {
   const { channel, period, thresholds } = request;
+  const events = countChannelEvents(db, channel);
+  const place = tablePlace(events, tuning.compressedFromEvents);
   db.run(sqlFile('macros'));
   db.run(sqlFile('prepare/00-params'), [
     channel,
@@ -122,7 +124,7 @@ function prepare(db: Database, request: ReportRequest, endpointRules: readonly E
   ]);
   loadZoneOffsets(db, request.timeZone);
   loadEndpointRules(db, endpointRules);
-  const parts = setReportParts(db, channel, tuning.partEvents);
+  const parts = setReportParts(db, events, tuning.partEvents);
   for (const step of ['prepare/10-people', 'prepare/20-channel-events', 'prepare/25-downloads', 'prepare/30-population']) {
     db.run(placedSql(sqlFile(step), place));
     if (step === 'prepare/20-channel-events') fillChannelEvents(db, tuning.partEvents);

@@ -13,10 +13,15 @@ export type TablePlace = 'temp' | 'store';
 /** Channel events from which a report's tables go to the compressed store. */
 export const COMPRESSED_FROM_EVENTS = 2_000_000;
 
-/** Chooses where the report of `channel` keeps its tables, by the channel's count of events. */
-export function tablePlace(db: Database, channel: Channel, compressedFromEvents = COMPRESSED_FROM_EVENTS): TablePlace {
+/** Returns the count of `channel`'s events, by which a report places its tables and cuts its parts. */
+export function countChannelEvents(db: Database, channel: Channel): number {
   const [row] = db.query<{ events: number }>('SELECT count(*)::INTEGER AS events FROM events WHERE channel = ?', [channel]);
-  return (row?.events ?? 0) >= compressedFromEvents ? 'store' : 'temp';
+  return row?.events ?? 0;
+}
+
+/** Chooses where a report of a channel with `events` events keeps its tables. */
+export function tablePlace(events: number, compressedFromEvents = COMPRESSED_FROM_EVENTS): TablePlace {
+  return events >= compressedFromEvents ? 'store' : 'temp';
 }
 
 const TEMP_TABLE = /CREATE OR REPLACE TEMP TABLE (\w+)/g;

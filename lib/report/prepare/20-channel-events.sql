@@ -3,8 +3,8 @@
 -- columns that only find the person are left out: the table is the report's largest.
 --
 -- `report_part` is the part of the report (report-parts.ts) that the event's call, meeting or chat
--- falls in: its session key's hash modulo the variable `report_parts`. A usage row's key is its
--- `usage_key`, as the channels' steps key its use.
+-- falls in: its session key's hash modulo the variable `report_parts`. A usage row's session key is its
+-- `usage_key`, the key the channel steps give its use.
 --
 -- `channel_event_rows` gives the events whose row number in `events` is in [first_row, end_row). The
 -- report fills the table one range after another: DuckDB keeps the rows of a statement uncompressed
