@@ -72,8 +72,11 @@ CREATE OR REPLACE TEMP MACRO is_readable_time(t) AS
 -- A duration in seconds (DOUBLE), NULL when it cannot be read. Accepted: whole or decimal seconds,
 -- H:MM:SS (hours may exceed 24), D:HH:MM:SS, ISO 8601 days, hours, minutes and seconds (PT1H2M3S),
 -- and M:SS (minutes may exceed 59) only when `minutes_seconds` is true, because otherwise 4:12
--- could as well be H:MM.
+-- could as well be H:MM. H:MM:SS with at most 6 hour digits, the form of call logs, is tried first:
+-- an interval cast reads it exactly, and 1,000,000 durations took 0.2 s instead of 1.0 s with the
+-- regular expressions below (DuckDB-WASM 1.32.0 under Node).
 CREATE OR REPLACE TEMP MACRO parse_duration_seconds(t, minutes_seconds) AS CASE
+  WHEN regexp_full_match(trim(t), '\d{1,6}:[0-5]\d:[0-5]\d') THEN epoch(CAST(trim(t) AS INTERVAL))
   WHEN regexp_full_match(trim(t), '\d+(?:\.\d+)?') THEN CAST(trim(t) AS DOUBLE)
   WHEN regexp_full_match(trim(t), '\d+:(?:[01]\d|2[0-3]):[0-5]\d:[0-5]\d(?:\.\d+)?') THEN
       86400 * CAST(regexp_extract(trim(t), '^(\d+):(\d+):(\d+):(.+)$', 1) AS DOUBLE)

@@ -240,6 +240,8 @@ describe('ringcentral-call-log-csv load', () => {
     ['Sales Line (500)', '500', 'Sales Line'],
     ['Alice2 Smith 205', '205', 'Alice2 Smith'],
     ['12345678', '12345678', null],
+    ['123456789', null, '123456789'],
+    ['Ext.101', '101', null],
     ['Alice Smith', null, 'Alice Smith'],
     ['', null, null],
   ])('reads owner from Extension %j', async (extension, userExtension, userName) => {
@@ -257,6 +259,9 @@ describe('ringcentral-call-log-csv load', () => {
     ['Ext. 101', '101'],
     ['ext 101', '101'],
     ['EXT.101', '101'],
+    ['Ext.  12345678', '12345678'],
+    ['ext 101x', null],
+    ['Ext 123456789', null],
     ['+1 650-555-0101', null],
     ['(650) 555-0101', null],
     ['6505550101', null],
