@@ -56,3 +56,21 @@ function validity(values: readonly unknown[]): { nullBitmap: Uint8Array; nullCou
   });
   return { nullBitmap, nullCount };
 }
+
+/** Bytes of the magic string `ARROW1` and its padding at the start of an Arrow IPC file. */
+const FILE_MAGIC_BYTES = 8;
+/** Bytes after an Arrow IPC file's footer: the footer's length (int32) and `ARROW1`. */
+const FILE_TRAILER_BYTES = 10;
+
+/**
+ * Returns the messages of an Arrow IPC file as an IPC stream. A file is `ARROW1`, padding, the stream's
+ * messages, a footer, the footer's length and `ARROW1` again (Arrow's IPC format specification).
+ * DuckDB-WASM returns query results as files and inserts only streams. The result is a view of `file`.
+ */
+export function ipcFileToStream(file: Uint8Array): Uint8Array {
+  const view = new DataView(file.buffer, file.byteOffset, file.byteLength);
+  const footerBytes = view.getInt32(file.byteLength - FILE_TRAILER_BYTES, true);
+  const magic = new TextDecoder().decode(file.subarray(0, 6));
+  if (magic !== 'ARROW1' || footerBytes <= 0 || footerBytes > file.byteLength) throw new Error('ipcFileToStream: the bytes are not an Arrow IPC file');
+  return file.subarray(FILE_MAGIC_BYTES, file.byteLength - FILE_TRAILER_BYTES - footerBytes);
+}

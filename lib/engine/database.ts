@@ -1,4 +1,5 @@
 import type { DuckDBBindings, DuckDBConnection } from '@duckdb/duckdb-wasm/blocking';
+import { ipcFileToStream } from './arrow-ipc';
 
 /** A plain result row: column name to a JavaScript value (BIGINT arrives as bigint). */
 export type Row = Record<string, unknown>;
@@ -47,6 +48,16 @@ export class Database {
   /** Inserts an Arrow IPC stream as a new table (used for rows parsed in JavaScript). */
   insertArrowIpc(table: string, ipc: Uint8Array): void {
     this.#conn.insertArrowFromIPCStream(ipc, { name: table, create: true });
+  }
+
+  /** Appends the rows of an Arrow IPC stream to an existing table, column by column in table order. */
+  appendArrowIpc(table: string, ipc: Uint8Array): void {
+    this.#conn.insertArrowFromIPCStream(ipc, { name: table, create: false });
+  }
+
+  /** Runs one statement without parameters and returns its rows as an Arrow IPC stream, for another database. */
+  queryArrowIpc(sql: string): Uint8Array {
+    return ipcFileToStream(this.#conn.useUnsafe((bindings, conn) => bindings.runQuery(conn, sql)));
   }
 
   #withStatement<R>(sql: string, use: (stmt: ReturnType<DuckDBConnection['prepare']>) => R): R {

@@ -2,6 +2,7 @@ import { EngineError, toPlainError } from '../errors';
 import { mappedFormat, unrecognisedFileError } from '../formats/column-mapping';
 import { mappingFits } from '../formats/mapping-rules';
 import { FORMATS } from '../formats/index';
+import type { PartReader } from '../formats/csv-part-job';
 import type { Format, LoadResult, SniffedFile } from '../formats/format';
 import type { ReadLimits } from '../formats/read-limits';
 import { sniff } from '../formats/sniff';
@@ -28,6 +29,11 @@ export interface EngineOptions<Input> {
   formats?: readonly Format[];
   /** The largest file each reading path accepts; without it, no size is rejected up front. */
   readLimits?: ReadLimits;
+  /**
+   * Starts a second database that reads every other part of a large file while this one reads the
+   * others (see `Format.loadInParts`). Without it, every file loads on this database alone.
+   */
+  startPartReader?: () => PartReader;
 }
 
 /**
@@ -35,7 +41,7 @@ export interface EngineOptions<Input> {
  * file leaves the tables as they were (see `loadOrUndo`).
  */
 export function createEngine<Input>(options: EngineOptions<Input>): EngineApi<Input> {
-  const { toSource, productVersion, formats = FORMATS, readLimits } = options;
+  const { toSource, productVersion, formats = FORMATS, readLimits, startPartReader } = options;
   const ready = options.database.then((db) => {
     db.run(schemaSql);
     return db;
@@ -59,7 +65,12 @@ export function createEngine<Input>(options: EngineOptions<Input>): EngineApi<In
       if (format === undefined) throw (unreadableZipError(file) ?? unrecognisedFileError(file, formats));
 
       const fileId = nextFileId++;
-      const result = loadOrUndo(db, fileId, () => format.load({ db, fileId, file }));
+      const context = { db, fileId, file };
+      const result = await loadOrUndo(db, fileId, () =>
+        startPartReader !== undefined && format.loadInParts !== undefined
+          ? format.loadInParts(context, startPartReader)
+          : format.load(context),
+      );
       const sniffNotes = format.readsWholeWorkbook === true ? [] : file.notes;
       const summary = summarise(db, { fileId, fileName, format, result, sniffNotes, timeZone });
       const print = await fingerprint(source);

@@ -9,14 +9,19 @@ const CANONICAL_TABLES = ['events', 'users', 'identities', 'usage_totals'] as co
  * and every table it staged, then rethrows. One transaction around the whole load would be simpler,
  * but DuckDB keeps the rows a transaction writes uncompressed until it commits: 5,000,000 calls then
  * outgrew DuckDB-WASM's memory. Staging tables are named with a suffix `_<fileId>` (see `Format`).
+ * A load that returns a promise is undone when the promise rejects.
  */
 export function loadOrUndo<T>(db: Database, fileId: number, load: () => T): T {
-  try {
-    return load();
-  } catch (error) {
+  const undo = (error: unknown): never => {
     removeFileRows(db, fileId);
     dropStagingTables(db, fileId);
     throw error;
+  };
+  try {
+    const result = load();
+    return result instanceof Promise ? (result.catch(undo) as T) : result;
+  } catch (error) {
+    return undo(error);
   }
 }
 

@@ -16,6 +16,8 @@ export interface Source {
   register(db: Database, alias: string): string;
   /** Bytes `[start, end)` as a source of the same name, such as the data above a total line. */
   slice(start: number, end: number): Source;
+  /** The browser file or blob behind the source, which can be posted to another worker; absent otherwise. */
+  readonly blob?: Blob;
 }
 
 /** Creates a source backed by a browser `File`, as the worker receives them from the page. */
@@ -23,6 +25,7 @@ export function fileSource(file: File, protocol: number): Source {
   return {
     name: file.name,
     size: file.size,
+    blob: file,
     async read(start = 0, end = file.size) {
       return new Uint8Array(await file.slice(start, end).arrayBuffer());
     },

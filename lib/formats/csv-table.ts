@@ -1,6 +1,7 @@
 import { plural } from '../plural';
 import { columnsToIpc } from '../engine/arrow-ipc';
 import type { Database } from '../engine/database';
+import type { Source } from '../engine/source';
 import { ImportError } from '../errors';
 import { readerError, recordMismatchError, recordProblemError, type CsvFileLines } from './csv-errors';
 import type { LoadContext, SniffedFile } from './format';
@@ -64,7 +65,30 @@ export function readCsvParts(
   usePart: () => void,
   options: CsvPartOptions = {},
 ): void {
-  const { db, fileId, file } = context;
+  const { parts, lines } = planCsvParts(context, options);
+  for (const part of parts) {
+    readCsvPart(context, name, select, part, lines);
+    usePart();
+    // A part copied into memory (see `pathSource`) is released before the next one is read.
+    if (parts.length > 1) context.db.bindings.dropFiles([partAlias(context.fileId, part)]);
+  }
+}
+
+/** Records `first` to `first + count - 1` of a file, stored in bytes `[startByte, endByte)`. */
+export interface CsvPart {
+  first: number;
+  count: number;
+  startByte: number;
+  endByte: number;
+}
+
+/**
+ * Splits the context's delimited file into parts of `partRecords` records, as `readCsvParts` reads
+ * them. Throws the scan's problem, if it found one, and adds the notes on blank lines and footer
+ * lines to the file's notes.
+ */
+export function planCsvParts(context: LoadContext, options: CsvPartOptions = {}): { parts: CsvPart[]; lines: CsvFileLines } {
+  const { file } = context;
   const { table, records: scan } = file;
   if (table === undefined || scan === undefined) throw new Error(`readCsvParts: ${file.source.name} has no scanned header row`);
   const partRecords = options.partRecords ?? PART_RECORDS;
@@ -77,74 +101,77 @@ export function readCsvParts(
 
   // DuckDB rejects lines with fewer fields than the header, so it reads only the bytes above the footer.
   const dataEnd = scan.footer === undefined ? file.utf8.size : scan.footerStart;
+  const parts: CsvPart[] = [];
   for (let first = 0; first === 0 || first < scan.recordCount; first += partRecords) {
     const end = Math.min(scan.recordCount, first + partRecords);
-    const part: CsvPart = {
+    parts.push({
       first,
       count: end - first,
       startByte: first === 0 ? 0 : scan.strideStarts[first / RECORD_STRIDE]!,
       endByte: end === scan.recordCount ? dataEnd : scan.strideStarts[end / RECORD_STRIDE]!,
-    };
-    const alias = `file-${fileId}-${first}.csv`;
-    try {
-      const whole = part.startByte === 0 && part.endByte === file.utf8.size;
-      const path = (whole ? file.utf8 : file.utf8.slice(part.startByte, part.endByte)).register(db, alias);
-      withRecords(db, `record_lines_${name}`, path, file, lines, part, (records) =>
-        db.run(`CREATE OR REPLACE TEMP TABLE ${name} AS ${select(records)}`, readCsvParameters(path, file, part)),
-      );
-      checkRecords(db, name, file, part, path);
-    } catch (error) {
-      // After a failure, the engine drops the tables made here (see `loadOrUndo`).
-      if (error instanceof ImportError) throw error;
-      throw readerError(lines, scan, table.headerLine, error, first);
-    }
-    usePart();
-    // A part copied into memory (see `pathSource`) is released before the next one is read.
-    if (partRecords !== Number.POSITIVE_INFINITY) db.bindings.dropFiles([alias]);
+    });
+  }
+  return { parts, lines };
+}
+
+/** Returns the name under which DuckDB reads a part of a file. */
+export function partAlias(fileId: number, part: CsvPart): string {
+  return `file-${fileId}-${part.first}.csv`;
+}
+
+/** Returns the part's bytes as a source: the file itself when the part is the whole file. */
+export function partSource(file: SniffedFile, part: CsvPart): Source {
+  const whole = part.startByte === 0 && part.endByte === file.utf8.size;
+  return whole ? file.utf8 : file.utf8.slice(part.startByte, part.endByte);
+}
+
+/**
+ * Reads one part of the context's delimited file into the temporary table `name` made by `select`, and
+ * checks that it contains exactly the part's records. Every error is an `ImportError`.
+ */
+export function readCsvPart(context: LoadContext, name: string, select: (records: string) => string, part: CsvPart, lines: CsvFileLines): void {
+  const { db, fileId, file } = context;
+  try {
+    const path = partSource(file, part).register(db, partAlias(fileId, part));
+    const lineTable = `record_lines_${name}`;
+    insertRecordLines(db, lineTable, lines, part);
+    db.run(`CREATE OR REPLACE TEMP TABLE ${name} AS ${select(csvRecordsSql(file, lineTable))}`, readCsvParameters(path, file, part));
+    // Only on success: after a failure, the engine drops the line table with the file's other tables.
+    db.run(`DROP TABLE ${lineTable}`);
+    checkRecords(db, name, file, part, path);
+  } catch (error) {
+    // After a failure, the engine drops the tables made here (see `loadOrUndo`).
+    if (error instanceof ImportError) throw error;
+    throw readerError(lines, file.records!, file.table!.headerLine, error, part.first);
   }
 }
 
-/** Records `first` to `first + count - 1` of a file, stored in bytes `[startByte, endByte)`. */
-interface CsvPart {
-  first: number;
-  count: number;
-  startByte: number;
-  endByte: number;
-}
-
-/** Returns the parameters of `readCsvPartSql` for a part. Only the first part has the header and the lines above it. */
-function readCsvParameters(path: string, file: SniffedFile, part: CsvPart): unknown[] {
+/** Returns the parameters of `csvRecordsSql` for a part. Only the first part has the header and the lines above it. */
+export function readCsvParameters(path: string, file: SniffedFile, part: CsvPart): unknown[] {
   const table = file.table!;
   return [path, part.first === 0, part.first === 0 ? table.headerLine - 1 : 0, table.delimiter];
 }
 
+/** Inserts the scan's line of each of the part's records, in order, as the table `lineTable`. */
+export function insertRecordLines(db: Database, lineTable: string, lines: CsvFileLines | Int32Array, part: CsvPart): void {
+  const values =
+    lines instanceof Int32Array ? Array.from(lines) : Array.from({ length: part.count }, (_, index) => lines.lineOfRecord(part.first + index));
+  db.insertArrowIpc(lineTable, columnsToIpc({ line: { type: 'int', values } }));
+}
+
 /**
- * Calls `use` with a subquery of the part's records and the scan's line of each, whose parameters are
- * those of `readCsvParameters`. POSITIONAL JOIN pairs the n-th record DuckDB reads with the n-th line
- * of the scan. A record missing on either side leaves NULLs, and `present` distinguishes DuckDB's
+ * Returns a subquery of a part's records and the scan's line of each, whose parameters are those of
+ * `readCsvParameters`. POSITIONAL JOIN pairs the n-th record DuckDB reads with the n-th line in
+ * `lineTable`. A record missing on either side leaves NULLs, and `present` distinguishes DuckDB's
  * missing records (negative source_line) from records whose fields are all empty. The header's names
  * enter SQL as quoted identifiers.
  */
-function withRecords<T>(
-  db: Database,
-  lineTable: string,
-  path: string,
-  file: SniffedFile,
-  lines: CsvFileLines,
-  part: CsvPart,
-  use: (records: string) => T,
-): T {
+export function csvRecordsSql(file: SniffedFile, lineTable: string): string {
   const table = file.table!;
-  const lineValues = Array.from({ length: part.count }, (_, index) => lines.lineOfRecord(part.first + index));
-  db.insertArrowIpc(lineTable, columnsToIpc({ line: { type: 'int', values: lineValues } }));
   const renamed = table.columns.map((column, index) => `csv.c${index} AS ${quoteIdentifier(column)}`).join(', ');
-  const records = `(SELECT CASE WHEN csv.present THEN lines.line ELSE -lines.line END AS source_line, ${renamed}
-                    FROM (SELECT true AS present, * FROM ${readCsvPartSql(table.columns.length)}) AS csv
-                    POSITIONAL JOIN ${lineTable} AS lines)`;
-  // Only on success: after a failure, the engine drops the line table with the file's other tables.
-  const result = use(records);
-  db.run(`DROP TABLE ${lineTable}`);
-  return result;
+  return `(SELECT CASE WHEN csv.present THEN lines.line ELSE -lines.line END AS source_line, ${renamed}
+           FROM (SELECT true AS present, * FROM ${readCsvPartSql(table.columns.length)}) AS csv
+           POSITIONAL JOIN ${lineTable} AS lines)`;
 }
 
 /**
@@ -192,17 +219,18 @@ function checkRecords(db: Database, name: string, file: SniffedFile, part: CsvPa
   const checksums = scan.recordChecksums.subarray(part.first, part.first + part.count);
   db.insertArrowIpc(checksumTable, columnsToIpc({ checksum: { type: 'int', values: Array.from(checksums) } }));
   const columns = file.table!.columns.map(quoteIdentifier).join(', ');
-  const [first] = withRecords(db, `record_lines_${name}`, path, file, lines, part, (records) =>
-    db.query<{ record: number | null }>(
-      `SELECT min(position)::INTEGER AS record
-       FROM (SELECT row_number() OVER () - 1 AS position,
-                    CASE WHEN source_line IS NULL OR source_line > 0 THEN strlen(replace(concat(${columns}, ''), '"', '')) END AS checksum
-             FROM ${records}) AS reader
-       POSITIONAL JOIN ${checksumTable} AS scan
-       WHERE reader.checksum IS DISTINCT FROM scan.checksum`,
-      readCsvParameters(path, file, part),
-    ),
+  const lineTable = `record_lines_${name}`;
+  insertRecordLines(db, lineTable, lines, part);
+  const [first] = db.query<{ record: number | null }>(
+    `SELECT min(position)::INTEGER AS record
+     FROM (SELECT row_number() OVER () - 1 AS position,
+                  CASE WHEN source_line IS NULL OR source_line > 0 THEN strlen(replace(concat(${columns}, ''), '"', '')) END AS checksum
+           FROM ${csvRecordsSql(file, lineTable)}) AS reader
+     POSITIONAL JOIN ${checksumTable} AS scan
+     WHERE reader.checksum IS DISTINCT FROM scan.checksum`,
+    readCsvParameters(path, file, part),
   );
+  db.run(`DROP TABLE ${lineTable}`);
   db.run(`DROP TABLE ${checksumTable}`);
   const record = part.first + (first?.record ?? Math.min(counts.readerCount, part.count));
   throw recordMismatchError(lines, record, part.first + counts.readerCount, part.first + part.count);

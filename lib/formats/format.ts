@@ -2,6 +2,7 @@ import type { Workbook } from 'exceljs';
 import type { Database } from '../engine/database';
 import type { Source } from '../engine/source';
 import type { Channel } from '../engine/types';
+import type { PartReader } from './csv-part-job';
 import type { RecordScan } from './record-scan';
 
 /** The facts sniffing finds about a file before any format looks at it. */
@@ -77,4 +78,9 @@ export interface Format {
   readsWholeWorkbook?: boolean;
   recognise(file: SniffedFile): boolean;
   load(context: LoadContext): LoadResult;
+  /**
+   * Loads the file as `load` does, with a second database from `startReader` reading some of its
+   * parts at the same time. Formats without it always load with `load`.
+   */
+  loadInParts?(context: LoadContext, startReader: () => PartReader): Promise<LoadResult>;
 }

@@ -3,7 +3,9 @@ import { ImportError } from '../errors';
 import { installTimeMacros } from '../time/macros';
 import { unreadableDurationError, unreadableTimeError } from '../time/errors';
 import { directionSql, invalidDirectionError } from './call-direction';
-import { readCsvParts } from './csv-table';
+import type { CsvFileLines } from './csv-errors';
+import type { CsvPartJob, CsvPartResult, PartReader } from './csv-part-job';
+import { csvRecordsSql, partAlias, partSource, planCsvParts, readCsvParameters, readCsvPart, readCsvParts, type CsvPart } from './csv-table';
 import type { Format, LoadContext, LoadResult, SniffedFile } from './format';
 import { assertRowRules, findColumn, quoteIdentifier, textSql, type RowRule } from './staged-rows';
 
@@ -35,6 +37,7 @@ export const ringcentralCallLogCsv: Format = {
   channels: ['phone'],
   recognise: (file) => findCallLogColumns(file) !== null,
   load: loadCallLogCsv,
+  loadInParts: loadCallLogCsvInParts,
 };
 
 function findCallLogColumns(file: SniffedFile): CallLogColumns | null {
@@ -63,7 +66,84 @@ function findCallLogColumns(file: SniffedFile): CallLogColumns | null {
   };
 }
 
+/** The statements that read a call log's parts, built once per file. */
+interface CallLogRead {
+  /** Temporary table of a part's typed records. */
+  typed: string;
+  select: (records: string) => string;
+  rules: RowRule[];
+  countsSql: string;
+  /** The part's calls as `events` rows, every column in table order. */
+  eventsSql: string;
+  detailed: boolean;
+}
+
+type CallLogCounts = Record<'rows' | 'legs' | 'calls' | 'faxes' | 'wall', number>;
+
 function loadCallLogCsv(context: LoadContext): LoadResult {
+  const read = prepareCallLogRead(context);
+  const counts = emptyCounts();
+  // Each part's calls go into `events` before the next part is read, so a large file never keeps
+  // more than one part's typed rows. After a failure, the engine deletes the parts already written.
+  readCsvParts(context, read.typed, read.select, () => addCounts(counts, usePart(context.db, read)), {
+    partRecords: context.partRecords,
+  });
+  context.db.run(`DROP TABLE ${read.typed}`);
+  return callLogResult(counts, read.detailed);
+}
+
+/**
+ * Loads the call log as `loadCallLogCsv` does, but hands every other part to a part reader, so two
+ * DuckDB databases read the file at once. The engine's database appends the reader's `events` rows.
+ * A part the reader rejects is read again here, which throws the error that names its line.
+ */
+async function loadCallLogCsvInParts(context: LoadContext, startReader: () => PartReader): Promise<LoadResult> {
+  const { db, fileId, file } = context;
+  const read = prepareCallLogRead(context);
+  const { parts, lines } = planCsvParts(context, { partRecords: context.partRecords });
+  const counts = emptyCounts();
+  const readHere = (part: CsvPart) => {
+    readCsvPart(context, read.typed, read.select, part, lines);
+    addCounts(counts, usePart(db, read));
+    db.bindings.dropFiles([partAlias(fileId, part)]);
+  };
+
+  if (parts.length === 1) {
+    readHere(parts[0]!);
+  } else {
+    const reader = startReader();
+    let ahead: Promise<CsvPartResult> | undefined;
+    try {
+      for (const [index, part] of parts.entries()) {
+        if (index % 2 === 0) {
+          const next = parts[index + 1];
+          ahead = next === undefined ? undefined : reader.read(partJob(context, read, next, lines), partSource(file, next));
+          readHere(part);
+          continue;
+        }
+        const result = await ahead!.catch((error: unknown) => {
+          const reason = error instanceof Error ? error.message : String(error);
+          console.warn(`The part reader rejected records ${part.first} to ${part.first + part.count - 1} of ${file.source.name}; reading them here. ${reason}`);
+          return undefined;
+        });
+        if (result === undefined) {
+          readHere(part);
+        } else {
+          db.appendArrowIpc('events', result.events);
+          addCounts(counts, result.counts as CallLogCounts);
+        }
+      }
+    } finally {
+      // When a part read here fails, the reader may still be working on the next one.
+      void ahead?.catch(() => undefined);
+      reader.close();
+    }
+  }
+  db.run(`DROP TABLE IF EXISTS ${read.typed}`);
+  return callLogResult(counts, read.detailed);
+}
+
+function prepareCallLogRead(context: LoadContext): CallLogRead {
   const { db, fileId, file } = context;
   const columns = findCallLogColumns(file);
   if (columns === null) throw new Error(`${file.source.name} is not a RingCentral call log CSV`);
@@ -72,36 +152,60 @@ function loadCallLogCsv(context: LoadContext): LoadResult {
   installTimeMacros(db);
   const isLeg = detailed ? legSql(columns) : 'false';
   const typed = `call_log_${fileId}`;
-  const rules = rowRules(file.source.name, columns);
-  const counts = { rows: 0, legs: 0, calls: 0, faxes: 0, wall: 0 };
-  // Each part's calls go into `events` before the next part is read, so a large file never keeps
-  // more than one part's typed rows. After a failure, the engine deletes the parts already written.
-  const select = (records: string) => typedSelect(columns, file.table!.columns, isLeg, records);
-  readCsvParts(context, typed, select, () => {
-    assertRowRules(db, typed, rules);
-    db.run(
-      `INSERT INTO events (file_id, source_line, channel, kind, record_id, session_id, start_utc, start_wall,
-                           user_platform_id, user_extension, user_email, user_name, endpoint_raw, version, role,
-                           direction, result, action, duration_s, from_extension, to_extension)
-       SELECT ?, source_line, 'phone', 'record', record_id, session_id, start_utc, start_wall,
-              NULL, user_extension, NULL, user_name, NULL, NULL, NULL,
-              direction, result, action, duration_s, from_extension, to_extension
-       FROM ${typed}
-       WHERE is_call`,
-      [fileId],
-    );
-    const [part] = db.query<typeof counts>(
-      `SELECT count(*)::INTEGER AS rows,
-              count(*) FILTER (WHERE is_leg)::INTEGER AS legs,
-              count(*) FILTER (WHERE is_call)::INTEGER AS calls,
-              count(*) FILTER (WHERE is_fax)::INTEGER AS faxes,
-              count(start_wall) FILTER (WHERE is_call)::INTEGER AS wall
-       FROM ${typed}`,
-    );
-    for (const key of Object.keys(counts) as (keyof typeof counts)[]) counts[key] += part![key];
-  }, { partRecords: context.partRecords });
-  db.run(`DROP TABLE ${typed}`);
+  return {
+    typed,
+    select: (records) => typedSelect(columns, file.table!.columns, isLeg, records),
+    rules: rowRules(file.source.name, columns),
+    countsSql: `SELECT count(*)::INTEGER AS rows,
+                       count(*) FILTER (WHERE is_leg)::INTEGER AS legs,
+                       count(*) FILTER (WHERE is_call)::INTEGER AS calls,
+                       count(*) FILTER (WHERE is_fax)::INTEGER AS faxes,
+                       count(start_wall) FILTER (WHERE is_call)::INTEGER AS wall
+                FROM ${typed}`,
+    eventsSql: `SELECT ${Math.trunc(fileId)} AS file_id, source_line, 'phone' AS channel, 'record' AS kind, record_id, session_id,
+                       start_utc, start_wall, NULL::VARCHAR AS user_platform_id, user_extension, NULL::VARCHAR AS user_email,
+                       user_name, NULL::VARCHAR AS endpoint_raw, NULL::VARCHAR AS version, NULL::VARCHAR AS role, direction,
+                       result, action, duration_s, from_extension, to_extension, NULL::INTEGER AS attachments
+                FROM ${typed}
+                WHERE is_call`,
+    detailed,
+  };
+}
 
+/** Checks a part read into `read.typed`, adds its calls to `events` and returns its counts. */
+function usePart(db: Database, read: CallLogRead): CallLogCounts {
+  assertRowRules(db, read.typed, read.rules);
+  db.run(`INSERT INTO events BY NAME ${read.eventsSql}`);
+  return db.query<CallLogCounts>(read.countsSql)[0]!;
+}
+
+/** Describes a part for a part reader, with the statements `readCsvPart` and `usePart` run here. */
+function partJob(context: LoadContext, read: CallLogRead, part: CsvPart, lines: CsvFileLines): CsvPartJob {
+  const lineTable = `record_lines_${read.typed}`;
+  const alias = partAlias(context.fileId, part);
+  return {
+    part,
+    alias,
+    lines: Int32Array.from({ length: part.count }, (_, index) => lines.lineOfRecord(part.first + index)),
+    lineTable,
+    createSql: `CREATE OR REPLACE TEMP TABLE ${read.typed} AS ${read.select(csvRecordsSql(context.file, lineTable))}`,
+    createParameters: readCsvParameters(alias, context.file, part).slice(1),
+    table: read.typed,
+    rejectSql: read.rules.length === 0 ? 'false' : read.rules.map((rule) => `(${rule.failedSql})`).join(' OR '),
+    countsSql: read.countsSql,
+    eventsSql: read.eventsSql,
+  };
+}
+
+function emptyCounts(): CallLogCounts {
+  return { rows: 0, legs: 0, calls: 0, faxes: 0, wall: 0 };
+}
+
+function addCounts(total: CallLogCounts, part: CallLogCounts): void {
+  for (const key of Object.keys(total) as (keyof CallLogCounts)[]) total[key] += part[key];
+}
+
+function callLogResult(counts: CallLogCounts, detailed: boolean): LoadResult {
   return { rowsRead: counts.rows, rowsUsed: counts.calls, notes: callLogNotes(counts, detailed) };
 }
 

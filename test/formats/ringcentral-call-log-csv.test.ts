@@ -3,8 +3,11 @@ import type { Database } from '../../lib/engine/database';
 import { ImportError } from '../../lib/errors';
 import type { LoadContext } from '../../lib/formats/format';
 import { FORMATS } from '../../lib/formats/index';
+import { openNodeDatabase } from '../../lib/engine/duckdb-node';
 import { loadOrUndo } from '../../lib/engine/file-rows';
+import { runCsvPartJob, type PartReader } from '../../lib/formats/csv-part-job';
 import { ringcentralCallLogCsv } from '../../lib/formats/ringcentral-call-log-csv';
+import { installTimeMacros } from '../../lib/time/macros';
 import { eventRow, leftoverTables, readEvents } from './events-table';
 import { openDatabaseWithSchema, sniffBytes } from './helpers';
 
@@ -422,5 +425,82 @@ describe('ringcentral-call-log-csv in parts', () => {
     );
     expect(db.query('SELECT count(*)::INTEGER AS n FROM events')).toEqual([{ n: 0 }]);
     expect(leftoverTables(db)).toEqual([]);
+  });
+
+  /** A part reader on a second database in this thread, as the extension runs one in a second worker. */
+  async function inThreadReader(options: { broken?: boolean } = {}) {
+    const readerDb = await openNodeDatabase();
+    installTimeMacros(readerDb);
+    const jobs: number[] = [];
+    let closed = 0;
+    const start = (): PartReader => ({
+      async read(job, bytes) {
+        jobs.push(job.part.first);
+        if (options.broken === true) throw new Error('the part reader did not start');
+        return runCsvPartJob(readerDb, job, bytes.register(readerDb, job.alias));
+      },
+      close() {
+        closed++;
+      },
+    });
+    return { start, jobs, closedCount: () => closed, readerDb };
+  }
+
+  const eventsOf = (fileId: number) => db.query(`SELECT * EXCLUDE (file_id) FROM events WHERE file_id = ${fileId} ORDER BY source_line`);
+
+  it('loads every other part with a part reader', async () => {
+    const text = detailedLog(2500);
+    const whole = await context(text, 5);
+    const wholeResult = loadOrUndo(db, 5, () => ringcentralCallLogCsv.load(whole));
+    const reader = await inThreadReader();
+    const parts = { ...(await context(text, 6)), partRecords: 1024 };
+    const partsResult = await loadOrUndo(db, 6, () => ringcentralCallLogCsv.loadInParts!(parts, reader.start));
+
+    expect(reader.jobs).toEqual([1024, 3072]);
+    expect(reader.closedCount()).toBe(1);
+    expect(partsResult).toEqual(wholeResult);
+    expect(eventsOf(6)).toHaveLength(2500);
+    expect(eventsOf(6)).toEqual(eventsOf(5));
+    expect(leftoverTables(db)).toEqual([]);
+    expect(leftoverTables(reader.readerDb)).toEqual([]);
+  });
+
+  it('reads a rejected part itself', async () => {
+    const text = detailedLog(1500);
+    const whole = await context(text, 5);
+    loadOrUndo(db, 5, () => ringcentralCallLogCsv.load(whole));
+    const reader = await inThreadReader({ broken: true });
+    const parts = { ...(await context(text, 6)), partRecords: 1024 };
+    const partsResult = await loadOrUndo(db, 6, () => ringcentralCallLogCsv.loadInParts!(parts, reader.start));
+
+    expect(reader.jobs).toEqual([1024]);
+    expect(partsResult.rowsRead).toBe(3000);
+    expect(eventsOf(6)).toEqual(eventsOf(5));
+    expect(leftoverTables(db)).toEqual([]);
+  });
+
+  it('names the line of an error in a reader part', async () => {
+    // Call 700 is record 1400, in the second part, which the reader reads.
+    const reader = await inThreadReader();
+    const ctx = { ...(await context(detailedLog(1500, 700), 7)), partRecords: 1024 };
+
+    await expect(loadOrUndo(db, 7, () => ringcentralCallLogCsv.loadInParts!(ctx, reader.start))).rejects.toThrow(
+      'line 1403, column "Date + Time"',
+    );
+    expect(reader.jobs).toEqual([1024]);
+    expect(reader.closedCount()).toBe(1);
+    expect(db.query('SELECT count(*)::INTEGER AS n FROM events')).toEqual([{ n: 0 }]);
+    expect(leftoverTables(db)).toEqual([]);
+    expect(leftoverTables(reader.readerDb)).toEqual([]);
+  });
+
+  it('loads a one-part file without a reader', async () => {
+    const reader = await inThreadReader();
+    const ctx = await context(detailedLog(10), 8);
+    const result = await ringcentralCallLogCsv.loadInParts!(ctx, reader.start);
+
+    expect(result.rowsUsed).toBe(10);
+    expect(reader.jobs).toEqual([]);
+    expect(reader.closedCount()).toBe(0);
   });
 });
