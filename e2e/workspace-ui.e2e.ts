@@ -10,6 +10,8 @@ const SCREENSHOT_DIR = path.resolve('docs/screenshots');
 const USER_COUNT = 100_000;
 /** Calls in the cancel test's call log: about 100 MB, which loaded for several seconds on a 2-core machine. */
 const LARGE_CALL_LOG_ROWS = 600_000;
+/** Calls in the two-part test's call log: just over the 1,048,576 records the engine reads per part. */
+const TWO_PART_CALL_LOG_ROWS = 1_100_000;
 /** Table rows a page may keep in the DOM for the User Table: the window, the overscan and the header. */
 const MAX_ROW_ELEMENTS = 300;
 
@@ -425,6 +427,32 @@ describe('cancel during a large load', () => {
     await waitForReport(page);
     expect(await page.locator('#import-summary tbody th').allTextContents()).toEqual(fileNames);
     expect(await readKpiCards(page)).toEqual(kpis);
+    expect(await page.locator('[role="alert"]').allTextContents(), 'error panels').toEqual([]);
+    await page.close();
+  });
+});
+
+describe('call log in two parts', () => {
+  test('second database reads the second part', async () => {
+    const users = path.join(session.tempDir, 'two-part-users.csv');
+    const calls = path.join(session.tempDir, 'two-part-call-log.csv');
+    await writeUsersList(users, 3);
+    await writeCallLog(calls, TWO_PART_CALL_LOG_ROWS, [0, 1, 2].map((index) => String(FIRST_EXTENSION + index)));
+
+    const page = await openPage('options.html');
+    const warnings: string[] = [];
+    page.on('worker', (worker) => worker.on('console', (message) => warnings.push(`${message.type()}: ${message.text()}`)));
+    await page.locator('#file-input').setInputFiles([users, calls]);
+    await waitForReport(page);
+
+    const kpis = await readKpiCards(page);
+    expect(kpis.users).toBe(3);
+    expect(kpis.active_users).toBe(3);
+    expect(kpis.calls).toBe(TWO_PART_CALL_LOG_ROWS);
+    expect(kpis.outbound_calls).toBe(TWO_PART_CALL_LOG_ROWS);
+    // Every generated call lasts 0:01:38.
+    expect(kpis.talk_minutes).toBeCloseTo((TWO_PART_CALL_LOG_ROWS * 98) / 60, 6);
+    expect(warnings.filter((text) => text.includes('part reader')), 'part reader warnings').toEqual([]);
     expect(await page.locator('[role="alert"]').allTextContents(), 'error panels').toEqual([]);
     await page.close();
   });

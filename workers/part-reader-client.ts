@@ -1,0 +1,33 @@
+import * as Comlink from 'comlink';
+import { withTimeout } from '../lib/engine/engine';
+import type { PartReader } from '../lib/formats/csv-part-job';
+import type { partReaderApi } from './part-reader.worker';
+
+/**
+ * Starts a part reader in a worker of its own, nested in the engine worker, which ends with it. A read
+ * rejects when the reader's DuckDB does not start within 30 seconds or the worker fails, so the
+ * engine then reads the part itself.
+ */
+export function startPartReader(): PartReader {
+  const worker = new Worker(new URL('./part-reader.worker.ts', import.meta.url), { type: 'module', name: 'adoption-lens-part-reader' });
+  const remote = Comlink.wrap<typeof partReaderApi>(worker);
+  const failed = new Promise<never>((_, reject) => {
+    worker.addEventListener('error', (event) => reject(new Error(`The part reader failed: ${event.message}`)));
+  });
+  // Callers may never read, so an unobserved failure must not surface as an unhandled rejection.
+  failed.catch(() => undefined);
+  const started = withTimeout(Promise.race([remote.ready(), failed]), 30_000, 'The part reader did not start within 30 seconds.');
+  started.catch(() => undefined);
+
+  return {
+    async read(job, bytes) {
+      if (bytes.blob === undefined) throw new Error(`${bytes.name} is held in memory, so the part reader cannot read it`);
+      await started;
+      return Promise.race([remote.read(Comlink.transfer(job, [job.lines.buffer]), bytes.blob), failed]);
+    },
+    close() {
+      remote[Comlink.releaseProxy]();
+      worker.terminate();
+    },
+  };
+}
