@@ -7,7 +7,7 @@ import { fileSource } from '../lib/engine/source';
 import { BROWSER_READ_LIMITS } from '../lib/formats/read-limits';
 import { version } from '../package.json';
 import { openBrowserDatabase } from './browser-database';
-import { startPartReader } from './part-reader-client';
+import { keepPartReaderReady } from './part-reader-client';
 
 /**
  * Takes the Web Lock named after this worker and holds it until the worker ends, however it ends. The
@@ -36,7 +36,7 @@ const engine = createEngine<File>({
   toSource: (file) => fileSource(file, DuckDBDataProtocol.BROWSER_FILEREADER),
   productVersion: version,
   readLimits: BROWSER_READ_LIMITS,
-  startPartReader,
+  startPartReader: keepPartReaderReady(),
 });
 
 Comlink.transferHandlers.set(REPORT_TRANSFER, reportTransfer);

@@ -5,8 +5,8 @@ import { runCsvPartJob, type CsvPartJob, type CsvPartResult } from '../lib/forma
 import { installTimeMacros } from '../lib/time/macros';
 import { openBrowserDatabase } from './browser-database';
 
-// A second DuckDB database that the engine worker starts for a large file and ends after it. It reads
-// every other part of the file (see `Format.loadInParts`), so two cores read at once.
+// A second DuckDB database, started by the engine worker ahead of time and ended after the one file it
+// helps with. It reads every other part of that file (see `Format.loadInParts`), so two cores read at once.
 const ready = openBrowserDatabase().then((db) => {
   installTimeMacros(db);
   return db;
