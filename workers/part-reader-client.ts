@@ -35,21 +35,26 @@ export function startPartReader(): PartReader {
   };
 }
 
+/** Idle time before a used part reader is replaced, so the next one does not start during the report. */
+const REPLACE_AFTER_MS = 10_000;
+
 /**
  * Returns a function that hands out part readers started ahead of time. The first starts now, and each
- * one handed out is replaced when it is closed. A worker nested in the engine worker starts only while
- * the engine worker is idle, so a reader started when a large file begins would wait until the engine
- * had read the file's first part itself (measured in Chromium 150).
+ * one handed out is replaced 10 seconds after it is closed. A worker nested in the engine worker starts
+ * only while the engine worker is idle, so a reader started when a large file begins would wait until the
+ * engine had read the file's first part itself (measured in Chromium 150). A file that arrives before the
+ * replacement gets a reader started then.
  */
 export function keepPartReaderReady(): () => PartReader {
-  let ready = startPartReader();
+  let ready: PartReader | undefined = startPartReader();
   return () => {
-    const reader = ready;
+    const reader = ready ?? startPartReader();
+    ready = undefined;
     return {
       read: (job, bytes) => reader.read(job, bytes),
       close() {
         reader.close();
-        ready = startPartReader();
+        setTimeout(() => (ready ??= startPartReader()), REPLACE_AFTER_MS);
       },
     };
   };

@@ -87,14 +87,18 @@ export interface CsvPart {
  * them. Throws the scan's problem, if it found one, and adds the notes on blank lines and footer
  * lines to the file's notes.
  */
-export function planCsvParts(context: LoadContext, options: CsvPartOptions = {}): { parts: CsvPart[]; lines: CsvFileLines } {
+export function planCsvParts(
+  context: LoadContext,
+  options: CsvPartOptions & {
+    /** Records of part `index`, a multiple of `RECORD_STRIDE`; `partRecords` for every part unless given. */
+    recordsOfPart?: (index: number) => number;
+  } = {},
+): { parts: CsvPart[]; lines: CsvFileLines } {
   const { file } = context;
   const { table, records: scan } = file;
   if (table === undefined || scan === undefined) throw new Error(`readCsvParts: ${file.source.name} has no scanned header row`);
   const partRecords = options.partRecords ?? PART_RECORDS;
-  if (partRecords !== Number.POSITIVE_INFINITY && partRecords % RECORD_STRIDE !== 0) {
-    throw new Error(`readCsvParts: ${partRecords} records per part is not a multiple of ${RECORD_STRIDE}`);
-  }
+  const recordsOfPart = options.recordsOfPart ?? (() => partRecords);
   const lines = csvFileLines(file, scan);
   if (scan.problem !== undefined) throw recordProblemError(lines, scan.problem);
   file.notes.push(...csvNotes(scan, options.rowNoun ?? 'data rows'));
@@ -102,8 +106,12 @@ export function planCsvParts(context: LoadContext, options: CsvPartOptions = {})
   // DuckDB rejects lines with fewer fields than the header, so it reads only the bytes above the footer.
   const dataEnd = scan.footer === undefined ? file.utf8.size : scan.footerStart;
   const parts: CsvPart[] = [];
-  for (let first = 0; first === 0 || first < scan.recordCount; first += partRecords) {
-    const end = Math.min(scan.recordCount, first + partRecords);
+  for (let first = 0, index = 0; first === 0 || first < scan.recordCount; first += recordsOfPart(index++)) {
+    const records = recordsOfPart(index);
+    if (records !== Number.POSITIVE_INFINITY && (records <= 0 || records % RECORD_STRIDE !== 0)) {
+      throw new Error(`readCsvParts: ${records} records per part is not a positive multiple of ${RECORD_STRIDE}`);
+    }
+    const end = Math.min(scan.recordCount, first + records);
     parts.push({
       first,
       count: end - first,
