@@ -4,7 +4,7 @@ import { installTimeMacros } from '../time/macros';
 import { unreadableDurationError, unreadableTimeError } from '../time/errors';
 import { directionSql, invalidDirectionError } from './call-direction';
 import type { CsvFileLines } from './csv-errors';
-import type { CsvPartJob, CsvPartResult, PartReader } from './csv-part-job';
+import { freeEvents, type CsvPartJob, type CsvPartResult, type PartReader } from './csv-part-job';
 import { csvRecordsSql, PART_RECORDS, partAlias, partSource, planCsvParts, readCsvParameters, readCsvPart, readCsvParts, type CsvPart } from './csv-table';
 import type { Format, LoadContext, LoadResult, SniffedFile } from './format';
 import { RECORD_STRIDE } from './record-scan';
@@ -101,7 +101,8 @@ function loadCallLogCsv(context: LoadContext): LoadResult {
 async function loadCallLogCsvInParts(context: LoadContext, startReader: () => PartReader): Promise<LoadResult> {
   const { db, fileId, file } = context;
   const read = prepareCallLogRead(context);
-  const { parts, lines } = planCsvParts(context, { recordsOfPart: sharedPartRecords(context.partRecords ?? PART_RECORDS) });
+  // Both databases hold a part at once, so a pair of parts has the records of one part read alone.
+  const { parts, lines } = planCsvParts(context, { recordsOfPart: sharedPartRecords(context.partRecords ?? PART_RECORDS / 2) });
   const counts = emptyCounts();
   const readHere = (part: CsvPart) => {
     readCsvPart(context, read.typed, read.select, part, lines);
@@ -114,11 +115,15 @@ async function loadCallLogCsvInParts(context: LoadContext, startReader: () => Pa
   } else {
     const reader = startReader();
     let ahead: Promise<CsvPartResult> | undefined;
+    // The reader gets its next part as soon as it returns one, so it works while the engine appends.
+    const handOver = (index: number) => {
+      const part = parts[index];
+      ahead = part === undefined ? undefined : reader.read(partJob(context, read, part, lines), partSource(file, part));
+    };
     try {
+      handOver(1);
       for (const [index, part] of parts.entries()) {
         if (index % 2 === 0) {
-          const next = parts[index + 1];
-          ahead = next === undefined ? undefined : reader.read(partJob(context, read, next, lines), partSource(file, next));
           readHere(part);
           continue;
         }
@@ -127,10 +132,12 @@ async function loadCallLogCsvInParts(context: LoadContext, startReader: () => Pa
           console.warn(`The part reader rejected records ${part.first} to ${part.first + part.count - 1} of ${file.source.name}; reading them here. ${reason}`);
           return undefined;
         });
+        handOver(index + 2);
         if (result === undefined) {
           readHere(part);
         } else {
           db.appendArrowIpc('events', result.events);
+          freeEvents(result);
           addCounts(counts, result.counts as CallLogCounts);
         }
       }

@@ -5,7 +5,7 @@ import type { LoadContext } from '../../lib/formats/format';
 import { FORMATS } from '../../lib/formats/index';
 import { openNodeDatabase } from '../../lib/engine/duckdb-node';
 import { loadOrUndo } from '../../lib/engine/file-rows';
-import { runCsvPartJob, type PartReader } from '../../lib/formats/csv-part-job';
+import { runCsvPartJob, type CsvPartResult, type PartReader } from '../../lib/formats/csv-part-job';
 import { ringcentralCallLogCsv } from '../../lib/formats/ringcentral-call-log-csv';
 import { installTimeMacros } from '../../lib/time/macros';
 import { eventRow, leftoverTables, readEvents } from './events-table';
@@ -432,18 +432,21 @@ describe('ringcentral-call-log-csv in parts', () => {
     const readerDb = await openNodeDatabase();
     installTimeMacros(readerDb);
     const jobs: number[] = [];
+    const results: CsvPartResult[] = [];
     let closed = 0;
     const start = (): PartReader => ({
       async read(job, bytes) {
         jobs.push(job.part.first);
         if (options.broken === true) throw new Error('the part reader did not start');
-        return runCsvPartJob(readerDb, job, bytes.register(readerDb, job.alias));
+        const result = runCsvPartJob(readerDb, job, bytes.register(readerDb, job.alias));
+        results.push(result);
+        return result;
       },
       close() {
         closed++;
       },
     });
-    return { start, jobs, closedCount: () => closed, readerDb };
+    return { start, jobs, results, closedCount: () => closed, readerDb };
   }
 
   const eventsOf = (fileId: number) => db.query(`SELECT * EXCLUDE (file_id) FROM events WHERE file_id = ${fileId} ORDER BY source_line`);
@@ -458,6 +461,8 @@ describe('ringcentral-call-log-csv in parts', () => {
 
     expect(reader.jobs).toEqual([1024, 3072]);
     expect(reader.closedCount()).toBe(1);
+    // The engine frees each appended buffer at once instead of waiting for garbage collection.
+    expect(reader.results.map((result) => result.events.byteLength)).toEqual([0, 0]);
     expect(partsResult).toEqual(wholeResult);
     expect(eventsOf(6)).toHaveLength(2500);
     expect(eventsOf(6)).toEqual(eventsOf(5));
