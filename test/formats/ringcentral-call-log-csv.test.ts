@@ -427,7 +427,7 @@ describe('ringcentral-call-log-csv in parts', () => {
     expect(leftoverTables(db)).toEqual([]);
   });
 
-  /** A part reader on a second database in this thread, as the extension runs one in a second worker. */
+  /** Opens a second database in this thread and returns part readers on it, as the extension runs one in a second worker. */
   async function inThreadReader(options: { broken?: boolean } = {}) {
     const readerDb = await openNodeDatabase();
     installTimeMacros(readerDb);
