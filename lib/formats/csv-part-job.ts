@@ -4,8 +4,8 @@ import { insertRecordLines, type CsvPart } from './csv-table';
 
 /**
  * One part of a delimited file described as data, so that a second DuckDB database in another worker
- * can read it while the engine's database reads another part. The format builds every statement on
- * the engine's side, and the part reader only runs them.
+ * can read it while the engine's database reads another part. The engine builds every statement (see
+ * `readEventPartsInPairs`), and the part reader only runs them.
  */
 export interface CsvPartJob {
   part: CsvPart;
@@ -15,7 +15,7 @@ export interface CsvPartJob {
   lines: Int32Array;
   /** Table of `lines` that `createSql` joins to the records. */
   lineTable: string;
-  /** Creates the temporary table `table` from the part's records. */
+  /** Statement that creates the temporary table `table` from the part's records. */
   createSql: string;
   /** Parameters of `createSql` after the path. */
   createParameters: unknown[];
@@ -37,7 +37,7 @@ export interface CsvPartResult {
 
 /**
  * A second DuckDB database that reads parts of a file. It rejects a part that fails in any way without
- * saying why: the engine then reads that part itself, which names the file, line, column and value.
+ * naming the line, because the engine then reads that part itself and names file, line, column and value.
  */
 export interface PartReader {
   read(job: CsvPartJob, bytes: Source): Promise<CsvPartResult>;
@@ -50,7 +50,7 @@ export interface PartReader {
  * its own worker. Throws when the records do not match the scan or a row breaks a rule.
  */
 export function runCsvPartJob(db: Database, job: CsvPartJob, path: string): CsvPartResult {
-  insertRecordLines(db, job.lineTable, job.lines, job.part);
+  insertRecordLines(db, job.lineTable, job.lines);
   try {
     db.run(job.createSql, [path, ...job.createParameters]);
   } finally {

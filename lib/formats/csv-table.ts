@@ -142,7 +142,7 @@ export function readCsvPart(context: LoadContext, name: string, select: (records
   try {
     const path = partSource(file, part).register(db, partAlias(fileId, part));
     const lineTable = `record_lines_${name}`;
-    insertRecordLines(db, lineTable, lines, part);
+    insertRecordLines(db, lineTable, csvRecordLines(lines, part));
     db.run(`CREATE OR REPLACE TEMP TABLE ${name} AS ${select(csvRecordsSql(file, lineTable))}`, readCsvParameters(path, file, part));
     // Only on success: after a failure, the engine drops the line table with the file's other tables.
     db.run(`DROP TABLE ${lineTable}`);
@@ -160,11 +160,14 @@ export function readCsvParameters(path: string, file: SniffedFile, part: CsvPart
   return [path, part.first === 0, part.first === 0 ? table.headerLine - 1 : 0, table.delimiter];
 }
 
-/** Inserts the scan's line of each of the part's records, in order, as the table `lineTable`. */
-export function insertRecordLines(db: Database, lineTable: string, lines: CsvFileLines | Int32Array, part: CsvPart): void {
-  const values =
-    lines instanceof Int32Array ? Array.from(lines) : Array.from({ length: part.count }, (_, index) => lines.lineOfRecord(part.first + index));
-  db.insertArrowIpc(lineTable, columnsToIpc({ line: { type: 'int', values } }));
+/** Returns the scan's line of each of the part's records, in order. */
+export function csvRecordLines(lines: CsvFileLines, part: CsvPart): Int32Array {
+  return Int32Array.from({ length: part.count }, (_, index) => lines.lineOfRecord(part.first + index));
+}
+
+/** Inserts the lines of a part's records (see `csvRecordLines`) as the table `lineTable`. */
+export function insertRecordLines(db: Database, lineTable: string, recordLines: Int32Array): void {
+  db.insertArrowIpc(lineTable, columnsToIpc({ line: { type: 'int', values: Array.from(recordLines) } }));
 }
 
 /**
@@ -228,7 +231,7 @@ function checkRecords(db: Database, name: string, file: SniffedFile, part: CsvPa
   db.insertArrowIpc(checksumTable, columnsToIpc({ checksum: { type: 'int', values: Array.from(checksums) } }));
   const columns = file.table!.columns.map(quoteIdentifier).join(', ');
   const lineTable = `record_lines_${name}`;
-  insertRecordLines(db, lineTable, lines, part);
+  insertRecordLines(db, lineTable, csvRecordLines(lines, part));
   const [first] = db.query<{ record: number | null }>(
     `SELECT min(position)::INTEGER AS record
      FROM (SELECT row_number() OVER () - 1 AS position,

@@ -1,14 +1,11 @@
-import type { Database } from '../engine/database';
 import { ImportError } from '../errors';
 import { installTimeMacros } from '../time/macros';
 import { unreadableDurationError, unreadableTimeError } from '../time/errors';
 import { directionSql, invalidDirectionError } from './call-direction';
-import type { CsvFileLines } from './csv-errors';
-import { freeEvents, type CsvPartJob, type CsvPartResult, type PartReader } from './csv-part-job';
-import { csvRecordsSql, PART_RECORDS, partAlias, partSource, planCsvParts, readCsvParameters, readCsvPart, readCsvParts, type CsvPart } from './csv-table';
+import { readEventParts, readEventPartsInPairs, type CsvEventSteps } from './csv-event-parts';
+import type { PartReader } from './csv-part-job';
 import type { Format, LoadContext, LoadResult, SniffedFile } from './format';
-import { RECORD_STRIDE } from './record-scan';
-import { assertRowRules, findColumn, quoteIdentifier, textSql, type RowRule } from './staged-rows';
+import { findColumn, quoteIdentifier, textSql, type RowRule } from './staged-rows';
 
 /** The export's header names this format reads, matched without regard to case. */
 interface CallLogColumns {
@@ -67,109 +64,21 @@ function findCallLogColumns(file: SniffedFile): CallLogColumns | null {
   };
 }
 
-/** The statements that read a call log's parts, built once per file. */
-interface CallLogRead {
-  /** Temporary table of a part's typed records. */
-  typed: string;
-  select: (records: string) => string;
-  rules: RowRule[];
-  countsSql: string;
-  /** The part's calls as `events` rows, every column in table order. */
-  eventsSql: string;
-  detailed: boolean;
-}
-
 type CallLogCounts = Record<'rows' | 'legs' | 'calls' | 'faxes' | 'wall', number>;
 
 function loadCallLogCsv(context: LoadContext): LoadResult {
   const read = prepareCallLogRead(context);
-  const counts = emptyCounts();
-  // Each part's calls go into `events` before the next part is read, so a large file never keeps
-  // more than one part's typed rows. After a failure, the engine deletes the parts already written.
-  readCsvParts(context, read.typed, read.select, () => addCounts(counts, usePart(context.db, read)), {
-    partRecords: context.partRecords,
-  });
-  context.db.run(`DROP TABLE ${read.typed}`);
-  return callLogResult(counts, read.detailed);
+  return callLogResult(readEventParts(context, read.steps) as CallLogCounts, read.detailed);
 }
 
-/**
- * Loads the call log as `loadCallLogCsv` does, but hands every other part to a part reader, so two
- * DuckDB databases read the file at once. The engine's database appends the reader's `events` rows.
- * A part the reader rejects is read again here, which throws the error that names its line.
- */
+/** Loads the call log as `loadCallLogCsv` does, with a part reader reading every other part. */
 async function loadCallLogCsvInParts(context: LoadContext, startReader: () => PartReader): Promise<LoadResult> {
-  const { db, fileId, file } = context;
   const read = prepareCallLogRead(context);
-  // Both databases hold a part at once, so a pair of parts has the records of one part read alone.
-  const { parts, lines } = planCsvParts(context, { recordsOfPart: sharedPartRecords(context.partRecords ?? PART_RECORDS / 2) });
-  const counts = emptyCounts();
-  const readHere = (part: CsvPart) => {
-    readCsvPart(context, read.typed, read.select, part, lines);
-    addCounts(counts, usePart(db, read));
-    db.bindings.dropFiles([partAlias(fileId, part)]);
-  };
-
-  if (parts.length === 1) {
-    readHere(parts[0]!);
-  } else {
-    const reader = startReader();
-    let ahead: Promise<CsvPartResult> | undefined;
-    // The reader gets its next part as soon as it returns one, so it works while the engine appends.
-    const handOver = (index: number) => {
-      const part = parts[index];
-      ahead = part === undefined ? undefined : reader.read(partJob(context, read, part, lines), partSource(file, part));
-    };
-    try {
-      handOver(1);
-      for (const [index, part] of parts.entries()) {
-        if (index % 2 === 0) {
-          readHere(part);
-          continue;
-        }
-        const result = await ahead!.catch((error: unknown) => {
-          const reason = error instanceof Error ? error.message : String(error);
-          console.warn(`The part reader rejected records ${part.first} to ${part.first + part.count - 1} of ${file.source.name}; reading them here. ${reason}`);
-          return undefined;
-        });
-        handOver(index + 2);
-        if (result === undefined) {
-          readHere(part);
-        } else {
-          db.appendArrowIpc('events', result.events);
-          freeEvents(result);
-          addCounts(counts, result.counts as CallLogCounts);
-        }
-      }
-    } finally {
-      // When a part read here fails, the reader may still be working on the next one.
-      void ahead?.catch(() => undefined);
-      reader.close();
-    }
-  }
-  db.run(`DROP TABLE IF EXISTS ${read.typed}`);
-  return callLogResult(counts, read.detailed);
+  return callLogResult((await readEventPartsInPairs(context, read.steps, startReader)) as CallLogCounts, read.detailed);
 }
 
-/**
- * The engine's share of each pair of parts when a part reader reads the other: 0.46, an estimate from
- * one 1,000,000-call run in Chromium 150 on a 2-core AMD EPYC. With the reader busy, the engine read
- * 4.8 µs per record, the reader 4.1 µs, and appending the reader's rows cost the engine 1.1 µs per
- * record, so this share has both finish a pair at about the same time.
- */
-const ENGINE_SHARE = 0.46;
-
-/**
- * Returns the records of each part when the engine reads the even parts and a part reader the odd ones.
- * A pair of parts has the records of two parts of `partRecords`, and the engine's part is its share.
- */
-function sharedPartRecords(partRecords: number): (index: number) => number {
-  const pair = 2 * partRecords;
-  const engine = Math.max(RECORD_STRIDE, Math.round((pair * ENGINE_SHARE) / RECORD_STRIDE) * RECORD_STRIDE);
-  return (index) => (index % 2 === 0 ? engine : pair - engine);
-}
-
-function prepareCallLogRead(context: LoadContext): CallLogRead {
+/** Builds the statements that read the call log's parts, and tells whether it is the detailed log. */
+function prepareCallLogRead(context: LoadContext): { steps: CsvEventSteps; detailed: boolean } {
   const { db, fileId, file } = context;
   const columns = findCallLogColumns(file);
   if (columns === null) throw new Error(`${file.source.name} is not a RingCentral call log CSV`);
@@ -178,8 +87,8 @@ function prepareCallLogRead(context: LoadContext): CallLogRead {
   installTimeMacros(db);
   const isLeg = detailed ? legSql(columns) : 'false';
   const typed = `call_log_${fileId}`;
-  return {
-    typed,
+  const steps: CsvEventSteps = {
+    table: typed,
     select: (records) => typedSelect(columns, file.table!.columns, isLeg, records),
     rules: rowRules(file.source.name, columns),
     countsSql: `SELECT count(*)::INTEGER AS rows,
@@ -194,41 +103,8 @@ function prepareCallLogRead(context: LoadContext): CallLogRead {
                        result, action, duration_s, from_extension, to_extension, NULL::INTEGER AS attachments
                 FROM ${typed}
                 WHERE is_call`,
-    detailed,
   };
-}
-
-/** Checks a part read into `read.typed`, adds its calls to `events` and returns its counts. */
-function usePart(db: Database, read: CallLogRead): CallLogCounts {
-  assertRowRules(db, read.typed, read.rules);
-  db.run(`INSERT INTO events BY NAME ${read.eventsSql}`);
-  return db.query<CallLogCounts>(read.countsSql)[0]!;
-}
-
-/** Describes a part for a part reader, with the statements `readCsvPart` and `usePart` run here. */
-function partJob(context: LoadContext, read: CallLogRead, part: CsvPart, lines: CsvFileLines): CsvPartJob {
-  const lineTable = `record_lines_${read.typed}`;
-  const alias = partAlias(context.fileId, part);
-  return {
-    part,
-    alias,
-    lines: Int32Array.from({ length: part.count }, (_, index) => lines.lineOfRecord(part.first + index)),
-    lineTable,
-    createSql: `CREATE OR REPLACE TEMP TABLE ${read.typed} AS ${read.select(csvRecordsSql(context.file, lineTable))}`,
-    createParameters: readCsvParameters(alias, context.file, part).slice(1),
-    table: read.typed,
-    rejectSql: read.rules.length === 0 ? 'false' : read.rules.map((rule) => `(${rule.failedSql})`).join(' OR '),
-    countsSql: read.countsSql,
-    eventsSql: read.eventsSql,
-  };
-}
-
-function emptyCounts(): CallLogCounts {
-  return { rows: 0, legs: 0, calls: 0, faxes: 0, wall: 0 };
-}
-
-function addCounts(total: CallLogCounts, part: CallLogCounts): void {
-  for (const key of Object.keys(total) as (keyof CallLogCounts)[]) total[key] += part[key];
+  return { steps, detailed };
 }
 
 function callLogResult(counts: CallLogCounts, detailed: boolean): LoadResult {
